@@ -1,0 +1,86 @@
+//! Human-readable account of why a line got its food and triggers.
+
+use super::{Catalog, MatchKind};
+use crate::diet::{Attribute, Trigger};
+use crate::ingredients::{parse_line, IngredientLine};
+use serde::Serialize;
+
+/// Which catalog entry a line matched and why it carries each trigger.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub line: IngredientLine,
+    pub food: Option<String>,
+    pub food_name: Option<String>,
+    pub matched: Option<String>,
+    pub kind: Option<MatchKind>,
+    pub triggers: Vec<Trigger>,
+    pub attributes: Vec<Attribute>,
+    /// One sentence per step of the decision.
+    pub reasons: Vec<String>,
+}
+
+impl Catalog {
+    /// Explains a free-text line.
+    pub fn explain(&self, input: &str) -> Explanation {
+        self.explain_line(&parse_line(input))
+    }
+
+    /// Explains an already parsed line.
+    pub fn explain_line(&self, line: &IngredientLine) -> Explanation {
+        let m = self.match_line(line);
+        let mut reasons = Vec::new();
+        let Some(idx) = m.food else {
+            reasons.push(format!(
+                "No catalog food matches {:?}: it is unknown, so Gutsy cannot vouch that it is free of any trigger.",
+                line.name
+            ));
+            return Explanation {
+                line: line.clone(),
+                food: None,
+                food_name: None,
+                matched: None,
+                kind: None,
+                triggers: Vec::new(),
+                attributes: Vec::new(),
+                reasons,
+            };
+        };
+        let food = self.food(idx);
+        let phrase = m.phrase.clone().unwrap_or_default();
+        reasons.push(match m.kind {
+            Some(MatchKind::Name) => format!("{phrase:?} is the catalog food {:?} ({}).", food.name, food.id),
+            Some(MatchKind::Alias) => format!("{phrase:?} is another name for {:?} ({}).", food.name, food.id),
+            _ => format!("{phrase:?} is the plural of {:?} ({}).", food.name, food.id),
+        });
+        if phrase.split(' ').count() < crate::catalog::normalize::normalize(&line.name).split(' ').count() {
+            reasons.push("The longest catalog name found in the line wins; the other words describe it.".into());
+        }
+        if food.triggers.is_empty() {
+            reasons.push(format!("{:?} carries no trigger.", food.name));
+        } else {
+            let t: Vec<&str> = food.triggers.iter().map(|t| t.as_str()).collect();
+            reasons.push(format!("{:?} carries: {}.", food.name, t.join(", ")));
+        }
+        for &qi in &m.qualifiers {
+            let q = self.qualifier(qi);
+            if !q.removes.is_empty() {
+                let t: Vec<&str> = q.removes.iter().map(|t| t.as_str()).collect();
+                reasons.push(format!("The line says {:?}, which removes {}.", q.phrase, t.join(", ")));
+            }
+            if !q.adds.is_empty() {
+                let t: Vec<&str> = q.adds.iter().map(|t| t.as_str()).collect();
+                reasons.push(format!("The line says {:?}, which adds {}.", q.phrase, t.join(", ")));
+            }
+        }
+        Explanation {
+            line: line.clone(),
+            food: Some(food.id.clone()),
+            food_name: Some(food.name.clone()),
+            matched: m.phrase,
+            kind: m.kind,
+            triggers: m.triggers.to_vec(),
+            attributes: food.attributes.clone(),
+            reasons,
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Loading and validating the catalog's data files.
+
+use super::normalize::{normalize, plurals};
+use super::{Aisle, Catalog, Food, FoodIdx, MatchKind, Qualifier};
+use crate::diet::{Attribute, TriggerSet};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Why catalog data was rejected.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("{file}: {message}")]
+    Syntax { file: &'static str, message: String },
+    #[error("food {id:?}: {message}")]
+    Food { id: String, message: String },
+    #[error("qualifier {phrase:?}: {message}")]
+    Qualifier { phrase: String, message: String },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FoodFile {
+    food: Vec<Food>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AisleFile {
+    aisle: Vec<Aisle>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifierFile {
+    qualifier: Vec<Qualifier>,
+}
+
+/// Count units a food may give a weight for.
+const WEIGHT_KEYS: &[&str] = &[
+    "each", "clove", "head", "bunch", "can", "jar", "sprig", "handful", "piece", "slice", "stalk", "leaf",
+];
+
+fn food_err(f: &Food, message: impl Into<String>) -> CatalogError {
+    CatalogError::Food { id: f.id.clone(), message: message.into() }
+}
+
+impl Catalog {
+    /// Parses and validates catalog data, and builds the phrase index.
+    pub fn from_toml(foods: &str, aisles: &str, qualifiers: &str) -> Result<Catalog, CatalogError> {
+        let foods: FoodFile = toml::from_str(foods)
+            .map_err(|e| CatalogError::Syntax { file: "foods.toml", message: e.to_string() })?;
+        let aisles: AisleFile = toml::from_str(aisles)
+            .map_err(|e| CatalogError::Syntax { file: "aisles.toml", message: e.to_string() })?;
+        let quals: QualifierFile = toml::from_str(qualifiers)
+            .map_err(|e| CatalogError::Syntax { file: "qualifiers.toml", message: e.to_string() })?;
+
+        let qualifiers: Vec<(Vec<String>, Qualifier)> = quals
+            .qualifier
+            .into_iter()
+            .map(|q| {
+                let words: Vec<String> = normalize(&q.phrase).split(' ').map(str::to_string).collect();
+                if words.iter().all(|w| w.is_empty()) || (q.removes.is_empty() && q.adds.is_empty()) {
+                    return Err(CatalogError::Qualifier {
+                        phrase: q.phrase.clone(),
+                        message: "needs words and at least one trigger to add or remove".into(),
+                    });
+                }
+                Ok((words, q))
+            })
+            .collect::<Result<_, _>>()?;
+        // Longest qualifiers first, so "no added sugar" is seen before any shorter phrase.
+        let mut qualifiers = qualifiers;
+        qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+
+        let mut by_id = HashMap::new();
+        let mut phrases: HashMap<String, (FoodIdx, MatchKind)> = HashMap::new();
+        let mut generated: Vec<(String, FoodIdx)> = Vec::new();
+        for (i, f) in foods.food.iter().enumerate() {
+            let idx = FoodIdx(i as u32);
+            validate_food(f, &aisles.aisle, &qualifiers)?;
+            if by_id.insert(f.id.clone(), idx).is_some() {
+                return Err(food_err(f, "duplicate id"));
+            }
+            let names = std::iter::once((&f.name, MatchKind::Name))
+                .chain(f.aliases.iter().map(|a| (a, MatchKind::Alias)));
+            for (text, kind) in names {
+                let key = normalize(text);
+                if key.is_empty() {
+                    return Err(food_err(f, format!("name or alias {text:?} has no words")));
+                }
+                if let Some((other, _)) = phrases.insert(key.clone(), (idx, kind)) {
+                    let other = &foods.food[other.0 as usize].id;
+                    return Err(food_err(f, format!("{text:?} also names {other:?}")));
+                }
+                for p in plurals(&key) {
+                    generated.push((p, idx));
+                }
+            }
+        }
+        // Generated plurals never override a name written in the data.
+        for (p, idx) in generated {
+            phrases.entry(p).or_insert((idx, MatchKind::Plural));
+        }
+        let longest_phrase = phrases.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let food_triggers = foods.food.iter().map(|f| f.triggers.iter().copied().collect::<TriggerSet>()).collect();
+        Ok(Catalog {
+            foods: foods.food,
+            food_triggers,
+            aisles: aisles.aisle,
+            qualifiers,
+            by_id,
+            phrases,
+            longest_phrase,
+        })
+    }
+}
+
+fn validate_food(f: &Food, aisles: &[Aisle], qualifiers: &[(Vec<String>, Qualifier)]) -> Result<(), CatalogError> {
+    let id_ok = !f.id.is_empty()
+        && f.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !id_ok {
+        return Err(food_err(f, "id must be kebab-case ascii"));
+    }
+    if !aisles.iter().any(|a| a.id == f.aisle) {
+        return Err(food_err(f, format!("unknown aisle {:?}", f.aisle)));
+    }
+    if f.attributes.contains(&Attribute::HighFiber) {
+        return Err(food_err(f, "high_fiber is derived per recipe, not set on a food"));
+    }
+    if f.fiber.is_some() != f.ndb.is_some() {
+        return Err(food_err(f, "fiber and ndb go together (every fiber value names its USDA source)"));
+    }
+    if f.fiber.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
+        return Err(food_err(f, "fiber must be g per 100 g (0–100)"));
+    }
+    if f.density.is_some_and(|d| !(0.01..=5.0).contains(&d)) {
+        return Err(food_err(f, "density must be g/ml between 0.01 and 5"));
+    }
+    for (k, v) in &f.weights {
+        if !WEIGHT_KEYS.contains(&k.as_str()) || *v <= 0.0 {
+            return Err(food_err(f, format!("weights: {k} = {v} is not a count unit with a positive weight")));
+        }
+    }
+    for text in std::iter::once(&f.name).chain(&f.aliases) {
+        let words: Vec<String> = normalize(text).split(' ').map(str::to_string).collect();
+        for (q, _) in qualifiers {
+            if words.windows(q.len()).any(|w| w == q.as_slice()) {
+                return Err(food_err(f, format!("{text:?} contains the qualifier {:?}", q.join(" "))));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! Matching an ingredient name to a catalog food: longest phrase wins, ties go to the rightmost
+//! (English puts the head noun last: "chicken stock" is stock), qualifiers adjust triggers.
+
+use super::normalize::tokens_into;
+use super::{Catalog, FoodIdx};
+use crate::diet::TriggerSet;
+use crate::ingredients::IngredientLine;
+use serde::Serialize;
+
+/// How the matched phrase relates to the food.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MatchKind {
+    Name,
+    Alias,
+    Plural,
+}
+
+/// The result of matching one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineMatch {
+    pub food: Option<FoodIdx>,
+    /// The normalized words that matched.
+    pub phrase: Option<String>,
+    pub kind: Option<MatchKind>,
+    /// Triggers after qualifiers ("gluten-free") are applied.
+    pub triggers: TriggerSet,
+    /// Indexes of the qualifiers found in the line.
+    pub qualifiers: Vec<usize>,
+}
+
+impl Catalog {
+    /// Matches a parsed line: the name picks the food, the whole line's qualifiers adjust triggers.
+    pub fn match_line(&self, line: &IngredientLine) -> LineMatch {
+        self.match_text(&line.name, line.note.as_deref().unwrap_or(""))
+    }
+
+    /// Matches `name`; qualifiers are looked for in `name` and in `extra` (the note).
+    pub fn match_text(&self, name: &str, extra: &str) -> LineMatch {
+        let mut buf = String::with_capacity(name.len() + 8);
+        let mut toks = Vec::with_capacity(8);
+        tokens_into(name, &mut buf, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|&(s, e)| &buf[s..e]).collect();
+
+        // Qualifiers: which ones appear, and which name words they use up.
+        let mut blocked = vec![false; words.len()];
+        let mut found = Vec::new();
+        let mut ebuf = String::new();
+        let mut etoks = Vec::new();
+        if !extra.is_empty() {
+            tokens_into(extra, &mut ebuf, &mut etoks);
+        }
+        let ewords: Vec<&str> = etoks.iter().map(|&(s, e)| &ebuf[s..e]).collect();
+        for (qi, (qwords, _)) in self.qualifiers.iter().enumerate() {
+            let n = qwords.len();
+            let mut hit = false;
+            for start in 0..(words.len() + 1).saturating_sub(n) {
+                let span = start..start + n;
+                if words[span.clone()] == qwords[..] && !blocked[span.clone()].iter().any(|b| *b) {
+                    blocked[span].iter_mut().for_each(|b| *b = true);
+                    hit = true;
+                }
+            }
+            if hit || ewords.windows(n).any(|w| w == &qwords[..]) {
+                found.push(qi);
+            }
+        }
+
+        let mut key = String::with_capacity(buf.len());
+        let mut best = None;
+        let max_len = self.longest_phrase.min(words.len());
+        'outer: for len in (1..=max_len).rev() {
+            for start in (0..=words.len() - len).rev() {
+                if blocked[start..start + len].iter().any(|b| *b) {
+                    continue;
+                }
+                key.clear();
+                for (i, w) in words[start..start + len].iter().enumerate() {
+                    if i > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w);
+                }
+                if let Some(&(idx, kind)) = self.phrases.get(key.as_str()) {
+                    best = Some((idx, kind));
+                    break 'outer;
+                }
+            }
+        }
+
+        let mut triggers = best.map(|(idx, _)| self.food_triggers(idx)).unwrap_or_default();
+        if best.is_some() {
+            for &qi in &found {
+                let q = &self.qualifiers[qi].1;
+                q.removes.iter().for_each(|t| triggers.remove(*t));
+                q.adds.iter().for_each(|t| triggers.insert(*t));
+            }
+        }
+        LineMatch {
+            food: best.map(|(i, _)| i),
+            phrase: best.map(|_| key),
+            kind: best.map(|(_, k)| k),
+            triggers,
+            qualifiers: found,
+        }
+    }
+
+    pub(super) fn qualifier(&self, i: usize) -> &super::Qualifier {
+        &self.qualifiers[i].1
+    }
+}

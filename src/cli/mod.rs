@@ -1,0 +1,76 @@
+//! Argument parsing and dispatch. Commands print; the core decides.
+
+mod ingredients;
+mod recipes;
+
+use clap::{Parser, Subcommand};
+use gutsy::store::{default_db_path, Store, StoreError};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Gut-friendly recipe library and meal planner.
+#[derive(Parser)]
+#[command(name = "gutsy", version, about, long_about = None)]
+struct Cli {
+    /// Library database file (default: the platform data directory, shared with the app).
+    #[arg(long, global = true, env = "GUTSY_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Understand ingredient lines: quantities, units, foods, triggers.
+    #[command(subcommand)]
+    Ingredients(ingredients::Command),
+    /// Browse, show and import recipes.
+    #[command(subcommand)]
+    Recipes(recipes::Command),
+}
+
+/// A command's failure: printed as one line, exit code 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("cannot write output: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    /// Some items failed; each was already reported.
+    #[error("{0}")]
+    Partial(String),
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Ingredients(c) => ingredients::run(c),
+        Command::Recipes(c) => recipes::run(c, cli.db),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gutsy: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the library named by `--db`/`GUTSY_DB`, or the default one.
+pub fn open_store(db: Option<PathBuf>) -> Result<Store, CliError> {
+    let path = match db {
+        Some(p) => p,
+        None => default_db_path()
+            .ok_or_else(|| CliError::Usage("no home directory found: pass --db PATH or set GUTSY_DB".into()))?,
+    };
+    let store = Store::open(&path)?;
+    for e in store.seed_errors() {
+        eprintln!("gutsy: warning: bundled recipe skipped: {e}");
+    }
+    Ok(store)
+}

@@ -1,0 +1,159 @@
+//! Diet facts derived from a recipe's ingredients through the catalog — never from its tags.
+
+use crate::catalog::{Catalog, Food, FoodIdx};
+use crate::diet::{Attribute, Trigger, TriggerSet};
+use crate::ingredients::IngredientLine;
+use crate::model::Recipe;
+use crate::units::{UnitKind, Units};
+use serde::Serialize;
+
+/// A serving with at least this much fiber is "high fiber" (20 % of the 28 g daily value).
+pub const HIGH_FIBER_GRAMS: f64 = 5.6;
+
+/// What one ingredient line contributes.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LineFacts {
+    /// Catalog id of the matched food; `None` when the line is unknown.
+    pub food: Option<String>,
+    pub triggers: Vec<Trigger>,
+    /// Estimated weight in grams for the whole recipe, if quantity and unit allow it.
+    pub grams: Option<f64>,
+    pub fiber_grams: Option<f64>,
+}
+
+/// Everything Gutsy knows about a recipe's effect on the gut.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RecipeFacts {
+    /// Triggers of the non-optional ingredients.
+    pub triggers: Vec<Trigger>,
+    /// Triggers that only optional ingredients bring.
+    pub optional_triggers: Vec<Trigger>,
+    pub attributes: Vec<Attribute>,
+    /// Dietary fiber per serving in grams, from the lines whose weight is known.
+    pub fiber_per_serving: f64,
+    /// Names of lines left out of the fiber sum (no weight or no fiber value known).
+    pub fiber_unknown: Vec<String>,
+    /// Distinct plants (catalog plant keys), sorted.
+    pub plants: Vec<String>,
+    /// Names of lines that match no catalog food.
+    pub unknown: Vec<String>,
+    /// Why the recipe counts as fermented, if it does.
+    pub fermented_because: Option<String>,
+    pub lines: Vec<LineFacts>,
+}
+
+impl RecipeFacts {
+    pub fn has(&self, a: Attribute) -> bool {
+        self.attributes.contains(&a)
+    }
+    pub fn contains_trigger(&self, t: Trigger) -> bool {
+        self.triggers.contains(&t)
+    }
+}
+
+/// Grams of `line`, using the unit table and the food's density and piece weights.
+pub fn line_grams(line: &IngredientLine, food: &Food) -> Option<f64> {
+    let amount = line.quantity?.typical();
+    let weight_of = |key: &str| food.weights.get(key).copied();
+    match line.unit.as_deref() {
+        None => weight_of("each").or_else(|| weight_of("piece")).map(|g| g * amount),
+        Some(symbol) => {
+            let unit = Units::get().by_symbol(symbol)?;
+            match (unit.kind, unit.base) {
+                (UnitKind::Mass, Some(base)) => Some(amount * base),
+                (UnitKind::Volume, Some(base)) => food.density.map(|d| amount * base * d),
+                _ => weight_of(symbol).or_else(|| (symbol == "piece").then(|| weight_of("each")).flatten()).map(|g| g * amount),
+            }
+        }
+    }
+}
+
+/// Derives triggers, attributes, fiber and plants for a recipe.
+pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
+    let mut triggers = TriggerSet::default();
+    let mut optional = TriggerSet::default();
+    let mut attributes: Vec<Attribute> = Vec::new();
+    let mut plants: Vec<String> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut fiber_unknown = Vec::new();
+    let mut fiber_total = 0.0;
+    let mut fermented_because = recipe
+        .times
+        .ferment_minutes
+        .filter(|m| *m > 0)
+        .map(|m| format!("it ferments for {}", crate::model::format_minutes(m)));
+    let mut lines = Vec::with_capacity(recipe.ingredients.len());
+
+    for line in &recipe.ingredients {
+        let m = catalog.match_line(line);
+        let Some(idx) = m.food else {
+            unknown.push(line.name.clone());
+            lines.push(LineFacts { food: None, triggers: vec![], grams: None, fiber_grams: None });
+            continue;
+        };
+        let food = catalog.food(idx);
+        if line.optional {
+            optional = optional.union(m.triggers);
+        } else {
+            triggers = triggers.union(m.triggers);
+        }
+        for a in &food.attributes {
+            if !attributes.contains(a) {
+                attributes.push(*a);
+            }
+            if *a == Attribute::Fermented && fermented_because.is_none() {
+                fermented_because = Some(format!("{} is a live-culture food", food.name));
+            }
+        }
+        if let Some(p) = &food.plant {
+            if !plants.contains(p) {
+                plants.push(p.clone());
+            }
+        }
+        let grams = line_grams(line, food);
+        let fiber = match (grams, food.fiber) {
+            (Some(g), Some(f)) => Some(g * f / 100.0),
+            _ => None,
+        };
+        match fiber {
+            Some(f) => fiber_total += f,
+            // Water, salt and the like have no fiber to miss; only report foods that might.
+            None if food.fiber.is_none_or(|f| f > 0.0) && !is_fiberless(catalog, idx) => {
+                fiber_unknown.push(line.name.clone())
+            }
+            None => {}
+        }
+        lines.push(LineFacts { food: Some(food.id.clone()), triggers: m.triggers.to_vec(), grams, fiber_grams: fiber });
+    }
+
+    if fermented_because.is_some() && !attributes.contains(&Attribute::Fermented) {
+        attributes.push(Attribute::Fermented);
+    }
+    let servings = f64::from(recipe.servings.max(1));
+    let fiber_per_serving = (fiber_total / servings * 10.0).round() / 10.0;
+    if fiber_per_serving >= HIGH_FIBER_GRAMS {
+        attributes.push(Attribute::HighFiber);
+    }
+    attributes.sort();
+    plants.sort();
+    let optional_only: TriggerSet = optional.iter().filter(|t| !triggers.contains(*t)).collect();
+    RecipeFacts {
+        triggers: triggers.to_vec(),
+        optional_triggers: optional_only.to_vec(),
+        attributes,
+        fiber_per_serving,
+        fiber_unknown,
+        plants,
+        unknown,
+        fermented_because,
+        lines,
+    }
+}
+
+/// Foods that carry no fiber by nature (water, salt, oils, sweeteners, meat, fish, dairy, eggs).
+fn is_fiberless(catalog: &Catalog, idx: FoodIdx) -> bool {
+    use crate::diet::Category::*;
+    let f = catalog.food(idx);
+    matches!(f.category, OilFat | Sweetener | Meat | Fish | Seafood | Dairy | Egg | Culture | Beverage)
+        || f.fiber == Some(0.0)
+}

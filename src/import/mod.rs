@@ -1,0 +1,45 @@
+//! Reading recipes from outside: files checked for size and encoding, then Cooklang parsed into
+//! the model. Pure functions over text, except [`read_recipe_file`] at the edge.
+
+pub mod cook;
+mod source;
+
+pub use cook::parse_cook;
+pub use source::{check_text, read_recipe_file, MAX_FILE_BYTES, MAX_LINE_CHARS};
+
+/// Why a recipe could not be imported. Every variant names the file; most name the line.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ImportError {
+    #[error("{path}: cannot read the file: {message}")]
+    Io { path: String, message: String },
+    #[error("{path}: the file is {size} bytes; recipe files are limited to {max} bytes")]
+    TooLarge { path: String, size: u64, max: u64 },
+    #[error("{path}:{line}: this is a binary file (NUL byte), not a Cooklang recipe")]
+    Binary { path: String, line: usize },
+    #[error("{path}:{line}: the text is not valid UTF-8 (save the file as UTF-8)")]
+    Encoding { path: String, line: usize },
+    #[error("{path}:{line}: the line is {len} characters long; the limit is {max}")]
+    LineTooLong { path: String, line: usize, len: usize, max: usize },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax { path: String, line: usize, column: usize, message: String },
+    #[error("{path}:{line}: {message}")]
+    Metadata { path: String, line: usize, message: String },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl ImportError {
+    /// The file the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            ImportError::Io { path, .. }
+            | ImportError::TooLarge { path, .. }
+            | ImportError::Binary { path, .. }
+            | ImportError::Encoding { path, .. }
+            | ImportError::LineTooLong { path, .. }
+            | ImportError::Syntax { path, .. }
+            | ImportError::Metadata { path, .. }
+            | ImportError::Invalid { path, .. } => path,
+        }
+    }
+}

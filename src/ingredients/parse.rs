@@ -1,0 +1,490 @@
+//! Free-text ingredient lines → [`IngredientLine`].
+//!
+//! Hand-rolled on purpose: the crates that parse ingredient lines are either NLP models that need
+//! downloads at run time or unmaintained grammars without ranges, glued units or parentheticals.
+//! This parser is a small, total function: it never fails, keeps every word it does not understand
+//! (an unknown unit stays in the name or unit as written) and runs in well under a microsecond.
+
+use super::IngredientLine;
+use crate::quantity::{vulgar_fraction, Amount, Number};
+use crate::units::Units;
+
+/// Words that describe preparation or size, moved from the front of a name into the note.
+const DESCRIPTORS: &[&str] = &[
+    "chopped", "finely", "roughly", "coarsely", "thinly", "diced", "minced", "sliced", "grated",
+    "shredded", "crushed", "peeled", "cubed", "halved", "quartered", "mashed", "melted",
+    "softened", "toasted", "rinsed", "drained", "trimmed", "fresh", "freshly", "large", "medium",
+    "small", "ripe", "heaped", "heaping", "level", "packed", "loosely", "firmly", "lightly",
+    "scant", "generous", "rounded", "organic", "good", "quality", "good-quality", "and",
+];
+
+/// Size words that may stand between a number and its unit: `2 heaped tbsp`.
+const SIZES: &[&str] = &[
+    "small", "medium", "large", "heaped", "heaping", "level", "scant", "generous", "rounded", "big",
+];
+
+/// Parses one ingredient line. Total: any input gives a line; nothing is dropped.
+pub fn parse_line(input: &str) -> IngredientLine {
+    let text = normalize(input);
+    let mut notes: Vec<String> = Vec::new();
+    let (text, optional) = take_optional(&text);
+    let mut rest: &str = text.trim();
+
+    // "juice of 1 lemon", "zest and juice of 2 limes": the food is the fruit; the part is a note.
+    let lower = rest.to_lowercase();
+    for part in ["juice and zest", "zest and juice", "juice", "zest"] {
+        let prefix = format!("{part} of ");
+        if lower.starts_with(&prefix) && rest.is_char_boundary(prefix.len()) {
+            notes.push(part.to_string());
+            rest = &rest[prefix.len()..];
+            break;
+        }
+    }
+
+    let mut quantity = None;
+    let mut unit = None;
+
+    // "a pinch of salt", "an 8 oz can"
+    if let Some((article, after)) = split_word(rest) {
+        if article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an") {
+            if let Some((u, after_unit)) = take_unit(after) {
+                quantity = Number::integer(1).map(Amount::exact);
+                unit = Some(u);
+                rest = skip_of(after_unit);
+            }
+        }
+    }
+
+    if quantity.is_none() {
+        if let Some((q, glued, after)) = take_amount(rest) {
+            quantity = Some(q);
+            rest = after;
+            rest = take_parentheticals(rest, &mut notes);
+            if let Some(g) = glued {
+                // "250g": the letters glued to the number are the unit, known or not.
+                unit = Some(canonical_unit(g));
+                rest = skip_of(rest);
+            } else {
+                // "2 heaped tbsp"
+                if let Some((w, after_size)) = split_word(rest) {
+                    if SIZES.contains(&w.to_lowercase().as_str()) && take_unit(after_size).is_some() {
+                        notes.push(w.to_lowercase());
+                        rest = after_size;
+                    }
+                }
+                if let Some((u, after_unit)) = take_unit(rest) {
+                    unit = Some(u);
+                    rest = skip_of(after_unit);
+                } else if let Some((w, after_w)) = split_word(rest) {
+                    // "2 knobs of butter": an unknown unit is recognised by the "of" after it.
+                    if let Some((of, _)) = split_word(after_w) {
+                        if of.eq_ignore_ascii_case("of") && w.chars().all(char::is_alphabetic) {
+                            unit = Some(w.to_string());
+                            rest = skip_of(after_w);
+                        }
+                    }
+                }
+            }
+            rest = take_parentheticals(rest, &mut notes);
+        }
+    }
+
+    let (name, mut tail_notes) = split_name(rest);
+    let (name, mut descr) = strip_descriptors(&name);
+    if !descr.is_empty() {
+        notes.push(descr.join(" "));
+        descr.clear();
+    }
+    notes.append(&mut tail_notes);
+    notes.retain(|n| !n.is_empty());
+
+    IngredientLine {
+        input: input.to_string(),
+        quantity,
+        unit,
+        name,
+        note: (!notes.is_empty()).then(|| notes.join(", ")),
+        optional,
+    }
+}
+
+/// The food name alone, without preparation words: used for Cooklang `@name{}` mentions.
+pub fn clean_name(name: &str) -> (String, Vec<String>) {
+    let normalized = normalize(name);
+    let (n, mut notes) = split_name(&normalized);
+    let (n, d) = strip_descriptors(&n);
+    if !d.is_empty() {
+        notes.insert(0, d.join(" "));
+    }
+    (n, notes)
+}
+
+/// Rewrites vulgar fractions (`1½` → `1 1/2`), dashes and runs of white space.
+fn normalize(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in input.chars() {
+        if let Some(frac) = vulgar_fraction(c) {
+            if prev.is_some_and(|p| p.is_ascii_digit()) {
+                out.push(' ');
+            }
+            out.push_str(frac);
+        } else {
+            match c {
+                '–' | '—' | '‑' | '−' => out.push('-'),
+                '⁄' => out.push('/'),
+                c if c.is_whitespace() => {
+                    if !out.ends_with(' ') && !out.is_empty() {
+                        out.push(' ');
+                    }
+                }
+                c if c.is_control() => {}
+                c => out.push(c),
+            }
+        }
+        prev = Some(c);
+    }
+    let trimmed = out.trim_end();
+    // Bullets from pasted lists: "- 2 eggs", "* 1 cup", "• salt".
+    let t = trimmed
+        .strip_prefix("- ")
+        .or_else(|| trimmed.strip_prefix("* "))
+        .or_else(|| trimmed.strip_prefix("• "))
+        .unwrap_or(trimmed);
+    t.trim().to_string()
+}
+
+/// Removes an "(optional)" / ", optional" / "optional:" marker.
+fn take_optional(text: &str) -> (String, bool) {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        // Case folding changed byte offsets (rare scripts): look for the marker only as written.
+        return (text.to_string(), false);
+    }
+    for marker in ["(optional)", ", optional", "optional:"] {
+        if let Some(i) = lower.find(marker) {
+            let mut s = String::with_capacity(text.len());
+            s.push_str(&text[..i]);
+            s.push_str(&text[i + marker.len()..]);
+            return (s.split_whitespace().collect::<Vec<_>>().join(" "), true);
+        }
+    }
+    if let Some(stripped) = lower.strip_suffix(" optional") {
+        return (text[..stripped.len()].to_string(), true);
+    }
+    (text.to_string(), false)
+}
+
+/// First whitespace-separated word and the remainder (trimmed).
+fn split_word(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_start();
+    if s.is_empty() {
+        return None;
+    }
+    match s.find(' ') {
+        Some(i) => Some((&s[..i], s[i + 1..].trim_start())),
+        None => Some((s, "")),
+    }
+}
+
+fn skip_of(s: &str) -> &str {
+    match split_word(s) {
+        Some((w, rest)) if w.eq_ignore_ascii_case("of") => rest,
+        _ => s,
+    }
+}
+
+/// A known unit of one or two words at the start of `s` (trailing "," and ")" not included).
+fn take_unit(s: &str) -> Option<(String, &str)> {
+    let units = Units::get();
+    let (w1, rest1) = split_word(s)?;
+    if let Some((w2, rest2)) = split_word(rest1) {
+        let two = format!("{w1} {w2}");
+        if let Some(u) = units.lookup(two.trim_end_matches(',')) {
+            return Some((u.symbol.clone(), rest2));
+        }
+    }
+    let w1 = w1.trim_end_matches(',');
+    units.lookup(w1).map(|u| (u.symbol.clone(), rest1))
+}
+
+fn canonical_unit(word: &str) -> String {
+    match Units::get().lookup(word) {
+        Some(u) => u.symbol.clone(),
+        None => word.to_string(),
+    }
+}
+
+/// A leading amount: `2`, `1 1/2`, `1-2`, `2 to 3`, `250g` (returns the glued `g`).
+fn take_amount(s: &str) -> Option<(Amount, Option<&str>, &str)> {
+    let (w, rest) = split_word(s)?;
+    let first = w.chars().next()?;
+    if !(first.is_ascii_digit() || first == '.') {
+        return None;
+    }
+    // Split the token into its numeric head and whatever letters are glued on.
+    let head_len = w
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/' || c == '-'))
+        .unwrap_or(w.len());
+    let (head, glued) = w.split_at(head_len);
+    let glued = (!glued.is_empty()).then_some(glued);
+    if glued.is_some_and(|g| !g.chars().next().is_some_and(char::is_alphabetic)) {
+        return None;
+    }
+
+    // "1-2" or "1-" (then "2" follows) inside one token.
+    if let Some((a, b)) = head.split_once('-') {
+        let min = Number::parse(a)?;
+        if b.is_empty() {
+            let (w2, rest2) = split_word(rest)?;
+            let (max, glued2, rest3) = take_number_token(w2, rest2)?;
+            return Some((range(min, max), glued2, rest3));
+        }
+        let max = Number::parse(b)?;
+        return Some((range(min, max), glued, rest));
+    }
+
+    let mut value = Number::parse(head)?;
+    let mut rest = rest;
+    let mut glued = glued;
+    // Mixed number: "1 1/2"
+    if glued.is_none() && head.bytes().all(|b| b.is_ascii_digit()) {
+        if let Some((w2, rest2)) = split_word(rest) {
+            if w2.contains('/') {
+                let (frac, glued2, _) = take_number_token(w2, rest2)?;
+                if frac.denom() != 1 && frac.numer() < frac.denom() {
+                    if let Some(v) = value.checked_add(&frac) {
+                        value = v;
+                        rest = rest2;
+                        glued = glued2;
+                    }
+                }
+            }
+        }
+    }
+    // Range spelled out: "2 to 3", "2 - 3", "2 or 3"
+    if glued.is_none() {
+        if let Some((sep, rest2)) = split_word(rest) {
+            if matches!(sep.to_lowercase().as_str(), "to" | "-" | "or") {
+                if let Some((w3, rest3)) = split_word(rest2) {
+                    if let Some((max, glued3, rest4)) = take_number_token(w3, rest3) {
+                        let (max, rest4) = take_mixed_tail(max, glued3, rest4);
+                        return Some((range(value, max), glued3, rest4));
+                    }
+                }
+            }
+        }
+    }
+    Some((Amount::exact(value), glued, rest))
+}
+
+/// After a whole number, a following "1/2" makes a mixed number.
+fn take_mixed_tail<'a>(value: Number, glued: Option<&str>, rest: &'a str) -> (Number, &'a str) {
+    if glued.is_none() && value.denom() == 1 {
+        if let Some((w, r)) = split_word(rest) {
+            if let Some(frac) = Number::parse(w) {
+                if w.contains('/') && frac.numer() < frac.denom() {
+                    if let Some(v) = value.checked_add(&frac) {
+                        return (v, r);
+                    }
+                }
+            }
+        }
+    }
+    (value, rest)
+}
+
+/// One numeric token with optional glued letters: `3`, `1/2`, `250g`.
+fn take_number_token<'a>(w: &'a str, rest: &'a str) -> Option<(Number, Option<&'a str>, &'a str)> {
+    let head_len = w
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/'))
+        .unwrap_or(w.len());
+    let (head, glued) = w.split_at(head_len);
+    let n = Number::parse(head)?;
+    let glued = (!glued.is_empty()).then_some(glued);
+    if glued.is_some_and(|g| !g.chars().next().is_some_and(char::is_alphabetic)) {
+        return None;
+    }
+    Some((n, glued, rest))
+}
+
+fn range(min: Number, max: Number) -> Amount {
+    if min == max {
+        Amount::exact(min)
+    } else if min < max {
+        Amount::Range { min, max }
+    } else {
+        Amount::Range { min: max, max: min }
+    }
+}
+
+/// Moves leading "(…)" groups into `notes`: `(14 oz) can`, `(240 ml) almond milk`.
+fn take_parentheticals<'a>(mut s: &'a str, notes: &mut Vec<String>) -> &'a str {
+    loop {
+        let t = s.trim_start();
+        if !t.starts_with('(') {
+            return t;
+        }
+        match t.find(')') {
+            Some(close) => {
+                notes.push(t[1..close].trim().to_string());
+                s = &t[close + 1..];
+            }
+            None => return t,
+        }
+    }
+}
+
+/// Splits the remainder into a name and notes: "garlic, minced", "olive oil, for drizzling",
+/// "salt to taste", "tomatoes (chopped)".
+fn split_name(rest: &str) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut name = String::with_capacity(rest.len());
+    // Pull every parenthetical out of the name, wherever it sits.
+    let mut depth = 0usize;
+    let mut current_note = String::new();
+    for c in rest.chars() {
+        match c {
+            '(' => {
+                if depth > 0 {
+                    current_note.push(c);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    notes.push(current_note.trim().to_string());
+                    current_note.clear();
+                } else {
+                    current_note.push(c);
+                }
+            }
+            c if depth > 0 => current_note.push(c),
+            c => name.push(c),
+        }
+    }
+    if !current_note.trim().is_empty() {
+        notes.push(current_note.trim().to_string());
+    }
+    let mut name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(i) = name.find(',') {
+        let tail = name[i + 1..].trim().to_string();
+        name.truncate(i);
+        notes.insert(0, tail);
+    }
+    let lower = name.to_lowercase();
+    if lower.len() == name.len() {
+        for marker in [" to taste", " for serving", " for drizzling", " for garnish", " to serve"] {
+            if let Some(i) = lower.find(marker) {
+                notes.insert(0, name[i + 1..].trim().to_string());
+                name.truncate(i);
+                break;
+            }
+        }
+    }
+    notes.retain(|n| !n.is_empty());
+    (name.trim().trim_end_matches(['.', ';', ':']).trim().to_string(), notes)
+}
+
+/// Removes leading preparation/size words ("finely chopped red onion" → "red onion").
+fn strip_descriptors(name: &str) -> (String, Vec<String>) {
+    let mut words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut taken = Vec::new();
+    while words.len() > 1 {
+        let w = words[0].trim_end_matches(',').to_lowercase();
+        let is_descr = DESCRIPTORS.contains(&w.as_str())
+            || (w.ends_with("ly") && words.get(1).is_some_and(|n| DESCRIPTORS.contains(&n.to_lowercase().as_str())));
+        if !is_descr {
+            break;
+        }
+        if w != "and" {
+            taken.push(w);
+        }
+        words.remove(0);
+    }
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("of")) && words.len() > 1 {
+        words.remove(0);
+    }
+    (words.join(" "), taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(line: &IngredientLine) -> String {
+        line.quantity.map(|a| a.to_string()).unwrap_or_default()
+    }
+
+    fn check(input: &str, qty: &str, unit: Option<&str>, name: &str, note: Option<&str>) {
+        let l = parse_line(input);
+        assert_eq!(q(&l), qty, "quantity of {input:?}");
+        assert_eq!(l.unit.as_deref(), unit, "unit of {input:?}");
+        assert_eq!(l.name, name, "name of {input:?}");
+        assert_eq!(l.note.as_deref(), note, "note of {input:?}");
+    }
+
+    #[test]
+    fn the_lines_from_the_issue() {
+        check("2 cups flour", "2", Some("cup"), "flour", None);
+        check("1 1/2 cups oats", "1 1/2", Some("cup"), "oats", None);
+        check("½ tsp", "1/2", Some("tsp"), "", None);
+        check("1-2 tbsp", "1-2", Some("tbsp"), "", None);
+        check("2 to 3 cloves garlic, minced", "2-3", Some("clove"), "garlic", Some("minced"));
+        check("250g", "250", Some("g"), "", None);
+        check("1 (14 oz) can coconut milk", "1", Some("can"), "coconut milk", Some("14 oz"));
+        check("1 cup (240 ml) almond milk", "1", Some("cup"), "almond milk", Some("240 ml"));
+        check("a pinch of salt", "1", Some("pinch"), "salt", None);
+        check("juice of 1 lemon", "1", None, "lemon", Some("juice"));
+        check("salt to taste", "", None, "salt", Some("to taste"));
+        check("olive oil, for drizzling", "", None, "olive oil", Some("for drizzling"));
+    }
+
+    #[test]
+    fn unit_spellings() {
+        check("1 T. honey", "1", Some("tbsp"), "honey", None);
+        check("1 t salt", "1", Some("tsp"), "salt", None);
+        check("2 Tbsp. olive oil", "2", Some("tbsp"), "olive oil", None);
+        check("3 c. water", "3", Some("cup"), "water", None);
+        check("8 fl oz kombucha", "8", Some("fl oz"), "kombucha", None);
+        check("1 qt broth", "1", Some("qt"), "broth", None);
+        check("2 dl cream", "2", Some("dl"), "cream", None);
+        check("1 litre water", "1", Some("l"), "water", None);
+        check("1.5kg cabbage", "1 1/2", Some("kg"), "cabbage", None);
+        check("2 lbs sweet potatoes", "2", Some("lb"), "sweet potatoes", None);
+        check("1 bunch kale", "1", Some("bunch"), "kale", None);
+        check("1 head cauliflower", "1", Some("head"), "cauliflower", None);
+        check("3 sprigs thyme", "3", Some("sprig"), "thyme", None);
+        check("a handful of spinach", "1", Some("handful"), "spinach", None);
+    }
+
+    #[test]
+    fn unknown_units_are_kept_as_written() {
+        check("2 knobs of ginger", "2", Some("knobs"), "ginger", None);
+        check("3pk tofu", "3", Some("pk"), "tofu", None);
+        // A word after a number that is no unit stays in the name: nothing is dropped.
+        check("2 smidgens cinnamon", "2", None, "smidgens cinnamon", None);
+    }
+
+    #[test]
+    fn descriptors_and_optional() {
+        check("1 large onion, finely chopped", "1", None, "onion", Some("large, finely chopped"));
+        check("2 tbsp finely chopped fresh parsley", "2", Some("tbsp"), "parsley", Some("finely chopped fresh"));
+        let l = parse_line("1 tsp chili flakes (optional)");
+        assert!(l.optional);
+        assert_eq!(l.name, "chili flakes");
+        check("1½ cups water", "1 1/2", Some("cup"), "water", None);
+        check("1 ½ cups water", "1 1/2", Some("cup"), "water", None);
+        check("3–4 cups stock", "3-4", Some("cup"), "stock", None);
+        check("2 heaped tbsp cocoa", "2", Some("tbsp"), "cocoa", Some("heaped"));
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in ["", " ", "(", ")", "1-", "1/", "/2", "-", "1 - ", "½½½", "(((", "a", "an of",
+                  "9999999999999999999999 g", "1/0 cup", "0.1234567 g", "é", "1 (", "1 cup (", ",,,"] {
+            let _ = parse_line(s);
+        }
+    }
+}

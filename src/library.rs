@@ -1,0 +1,126 @@
+//! The recipe library as the user sees it: the bundled recipes, and listing with filters.
+
+use crate::catalog::{Catalog, FoodIdx};
+use crate::diet::{Attribute, Trigger};
+use crate::facts::{recipe_facts, RecipeFacts};
+use crate::model::{MealType, Recipe, Times};
+use crate::store::{Store, StoreError};
+use include_dir::{include_dir, Dir};
+use serde::Serialize;
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/recipes");
+
+/// The bundled `.cook` files as (label, text), sorted by name.
+pub fn bundled_files() -> Vec<(String, &'static str)> {
+    let mut files: Vec<(String, &'static str)> = BUNDLED
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "cook"))
+        .filter_map(|f| Some((format!("recipes/{}", f.path().display()), f.contents_utf8()?)))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Changes whenever any bundled file changes, so a new release refreshes the bundled recipes.
+pub fn bundled_fingerprint() -> String {
+    // FNV-1a: tiny, stable across Rust versions (unlike DefaultHasher), and no crate needed.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (label, text) in bundled_files() {
+        for b in label.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// What a list of recipes may be narrowed by.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Free text over title, ingredients, steps and tags.
+    pub search: Option<String>,
+    pub exclude_triggers: Vec<Trigger>,
+    /// Foods the cook excludes (by catalog entry).
+    pub exclude_foods: Vec<FoodIdx>,
+    /// Every one of these must hold.
+    pub attributes: Vec<Attribute>,
+    pub meal: Option<MealType>,
+}
+
+/// A recipe with its derived facts, as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecipeCard {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub meals: Vec<MealType>,
+    pub servings: u32,
+    pub times: Times,
+    pub tags: Vec<String>,
+    pub triggers: Vec<Trigger>,
+    pub attributes: Vec<Attribute>,
+    pub fiber_per_serving: f64,
+    pub plants: usize,
+    pub unknown_ingredients: usize,
+}
+
+impl RecipeCard {
+    pub fn new(recipe: &Recipe, facts: &RecipeFacts) -> RecipeCard {
+        RecipeCard {
+            id: recipe.id.clone(),
+            title: recipe.title.clone(),
+            description: recipe.description.clone(),
+            meals: recipe.meals.clone(),
+            servings: recipe.servings,
+            times: recipe.times,
+            tags: recipe.tags.clone(),
+            triggers: facts.triggers.clone(),
+            attributes: facts.attributes.clone(),
+            fiber_per_serving: facts.fiber_per_serving,
+            plants: facts.plants.len(),
+            unknown_ingredients: facts.unknown.len(),
+        }
+    }
+}
+
+/// Whether a recipe passes the non-text parts of a filter.
+pub fn passes(filter: &Filter, catalog: &Catalog, recipe: &Recipe, facts: &RecipeFacts) -> bool {
+    if filter.exclude_triggers.iter().any(|t| facts.triggers.contains(t)) {
+        return false;
+    }
+    if !filter.attributes.iter().all(|a| facts.attributes.contains(a)) {
+        return false;
+    }
+    if filter.meal.is_some_and(|m| !recipe.meals.contains(&m)) {
+        return false;
+    }
+    if !filter.exclude_foods.is_empty() {
+        let excluded = recipe
+            .ingredients
+            .iter()
+            .filter(|l| !l.optional)
+            .filter_map(|l| catalog.match_line(l).food)
+            .any(|f| filter.exclude_foods.contains(&f));
+        if excluded {
+            return false;
+        }
+    }
+    true
+}
+
+/// Lists the library through a filter: search results best first, otherwise by title.
+pub fn list(store: &Store, catalog: &Catalog, filter: &Filter) -> Result<Vec<RecipeCard>, StoreError> {
+    let mut recipes = store.recipes()?;
+    if let Some(text) = filter.search.as_deref().filter(|t| crate::store::fts_query(t).is_some()) {
+        let ranked = store.search(text)?;
+        recipes.retain(|r| ranked.contains(&r.id));
+        recipes.sort_by_key(|r| ranked.iter().position(|id| *id == r.id));
+    }
+    Ok(recipes
+        .iter()
+        .filter_map(|r| {
+            let facts = recipe_facts(catalog, r);
+            passes(filter, catalog, r, &facts).then(|| RecipeCard::new(r, &facts))
+        })
+        .collect())
+}

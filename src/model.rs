@@ -1,0 +1,210 @@
+//! The recipe model: plain serializable data, no behaviour beyond small conveniences.
+
+use crate::ingredients::IngredientLine;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// When in the day a recipe is eaten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MealType {
+    Breakfast,
+    Lunch,
+    Dinner,
+    Snack,
+    Drink,
+}
+
+impl MealType {
+    pub const ALL: [MealType; 5] =
+        [MealType::Breakfast, MealType::Lunch, MealType::Dinner, MealType::Snack, MealType::Drink];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MealType::Breakfast => "breakfast",
+            MealType::Lunch => "lunch",
+            MealType::Dinner => "dinner",
+            MealType::Snack => "snack",
+            MealType::Drink => "drink",
+        }
+    }
+}
+
+impl fmt::Display for MealType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for MealType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let w = s.trim().to_lowercase();
+        MealType::ALL.iter().copied().find(|m| m.as_str() == w).ok_or_else(|| {
+            format!("unknown meal {s:?} (expected one of: breakfast, lunch, dinner, snack, drink)")
+        })
+    }
+}
+
+/// Preparation, cooking and fermentation times in minutes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Times {
+    pub prep_minutes: Option<u32>,
+    pub cook_minutes: Option<u32>,
+    /// Hands-off fermentation before the recipe can be eaten (sauerkraut: weeks).
+    pub ferment_minutes: Option<u32>,
+}
+
+impl Times {
+    /// Active time at the stove and board (prep + cook).
+    pub fn active_minutes(&self) -> u32 {
+        self.prep_minutes.unwrap_or(0) + self.cook_minutes.unwrap_or(0)
+    }
+}
+
+/// One instruction, in its section if the recipe has sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub section: Option<String>,
+    pub text: String,
+}
+
+/// A recipe as stored and shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recipe {
+    /// Stable slug of the title, unique in the library.
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub servings: u32,
+    pub times: Times,
+    pub meals: Vec<MealType>,
+    pub ingredients: Vec<IngredientLine>,
+    pub steps: Vec<Step>,
+    /// Notes and tips (Cooklang `>` lines).
+    pub notes: Vec<String>,
+    pub source: Option<String>,
+    /// The cook's own tags; never used to derive diet facts.
+    pub tags: Vec<String>,
+}
+
+/// A URL- and file-name-safe slug: "Gut Healing Parsnip Soup" → "gut-healing-parsnip-soup".
+pub fn slugify(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push_str("recipe");
+    }
+    out
+}
+
+/// Parses "30 min", "1 h 30 min", "3 weeks", "2 days", "90" (minutes) into minutes.
+///
+/// Hand-rolled: the durations in recipe front matter are a handful of words, and `humantime`
+/// rejects the spaced forms ("1 h 30 min") cooks write.
+pub fn parse_minutes(text: &str) -> Result<u32, String> {
+    let lower = text.trim().to_lowercase();
+    if lower.is_empty() {
+        return Err("empty duration".into());
+    }
+    // Tokens are runs of digits or of letters, so "1h30m" and "1 h 30 min" read the same.
+    let mut tokens: Vec<String> = Vec::new();
+    for c in lower.chars() {
+        let numeric = c.is_ascii_digit() || c == '.';
+        match tokens.last_mut() {
+            Some(t) if c.is_alphanumeric() || c == '.' => {
+                let last_numeric = t.chars().last().is_some_and(|l| l.is_ascii_digit() || l == '.');
+                if last_numeric == numeric {
+                    t.push(c);
+                } else {
+                    tokens.push(c.to_string());
+                }
+            }
+            _ if c.is_alphanumeric() || c == '.' => tokens.push(c.to_string()),
+            _ => tokens.push(String::new()),
+        }
+    }
+    tokens.retain(|t| !t.is_empty() && t != "and");
+    let mut total: u64 = 0;
+    let mut any = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let value: f64 = tokens[i]
+            .parse()
+            .map_err(|_| format!("{text:?} is not a duration like \"1 h 30 min\""))?;
+        let unit = tokens.get(i + 1).map(String::as_str).unwrap_or("min");
+        i += 2;
+        let per = match unit.trim_end_matches('.') {
+            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
+            "d" | "day" | "days" => 1440.0,
+            "w" | "wk" | "wks" | "week" | "weeks" => 10080.0,
+            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
+            other => return Err(format!("unknown time unit {other:?} in {text:?}")),
+        };
+        if !value.is_finite() || value < 0.0 || value > 1e7 {
+            return Err(format!("{text:?} is not a sensible duration"));
+        }
+        total += (value * per).round() as u64;
+        any = true;
+    }
+    if !any || total > u64::from(u32::MAX) {
+        return Err(format!("{text:?} is not a duration like \"1 h 30 min\""));
+    }
+    Ok(total as u32)
+}
+
+/// "1 h 30 min", "3 weeks", "2 days" — the inverse of [`parse_minutes`] for display.
+pub fn format_minutes(minutes: u32) -> String {
+    if minutes >= 10080 && minutes % 10080 == 0 {
+        let w = minutes / 10080;
+        return format!("{w} week{}", if w == 1 { "" } else { "s" });
+    }
+    if minutes >= 1440 && minutes % 1440 == 0 {
+        let d = minutes / 1440;
+        return format!("{d} day{}", if d == 1 { "" } else { "s" });
+    }
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("Gut Healing Parsnip Soup"), "gut-healing-parsnip-soup");
+        assert_eq!(slugify("  Café — Crème!  "), "café-crème");
+        assert_eq!(slugify("<script>"), "script");
+        assert_eq!(slugify("!!!"), "recipe");
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_minutes("30 min"), Ok(30));
+        assert_eq!(parse_minutes("1 h 30 min"), Ok(90));
+        assert_eq!(parse_minutes("3 weeks"), Ok(3 * 7 * 24 * 60));
+        assert_eq!(parse_minutes("2 days"), Ok(2880));
+        assert_eq!(parse_minutes("12 h"), Ok(720));
+        assert_eq!(parse_minutes("45"), Ok(45));
+        assert_eq!(parse_minutes("1h30m"), Ok(90));
+        assert!(parse_minutes("soon").is_err());
+        assert!(parse_minutes("3 fortnights").is_err());
+        for m in [5, 60, 90, 1440, 2880, 30240] {
+            assert_eq!(parse_minutes(&format_minutes(m)), Ok(m));
+        }
+    }
+}

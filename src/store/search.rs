@@ -1,0 +1,27 @@
+//! Turning what a person types into a safe FTS5 query.
+
+/// Builds an FTS5 MATCH expression from free text: every word becomes a quoted prefix term
+/// (`"kef"*`), all of which must match. Quotes, operators and brackets typed by the user are
+/// just separators, so no input can produce an FTS5 syntax error. `None` when no word remains.
+pub fn fts_query(text: &str) -> Option<String> {
+    let terms: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(32)
+        .map(|w| format!("\"{}\"*", w.to_lowercase()))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn operators_and_quotes_become_plain_terms() {
+        assert_eq!(fts_query("kefir"), Some("\"kefir\"*".into()));
+        assert_eq!(fts_query("\"coconut\" AND (kefir OR"), Some("\"coconut\"* \"and\"* \"kefir\"* \"or\"*".into()));
+        assert_eq!(fts_query("  ***  "), None);
+        assert_eq!(fts_query("crème"), Some("\"crème\"*".into()));
+    }
+}
