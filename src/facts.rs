@@ -11,7 +11,8 @@ use serde::Serialize;
 pub const HIGH_FIBER_GRAMS: f64 = 5.6;
 
 /// What one ingredient line contributes.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct LineFacts {
     /// Catalog id of the matched food; `None` when the line is unknown.
     pub food: Option<String>,
@@ -22,7 +23,8 @@ pub struct LineFacts {
 }
 
 /// Everything Gutsy knows about a recipe's effect on the gut.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
+#[ts(export)]
 pub struct RecipeFacts {
     /// Triggers of the non-optional ingredients.
     pub triggers: Vec<Trigger>,

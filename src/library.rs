@@ -4,6 +4,7 @@ use crate::catalog::{Catalog, FoodIdx};
 use crate::diet::{Attribute, Trigger};
 use crate::facts::{recipe_facts, RecipeFacts};
 use crate::model::{MealType, Recipe, Times};
+use crate::quantity::Number;
 use crate::store::{Store, StoreError};
 use include_dir::{include_dir, Dir};
 use serde::Serialize;
@@ -48,7 +49,8 @@ pub struct Filter {
 }
 
 /// A recipe with its derived facts, as listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct RecipeCard {
     pub id: String,
     pub title: String,
@@ -123,4 +125,58 @@ pub fn list(store: &Store, catalog: &Catalog, filter: &Filter) -> Result<Vec<Rec
             passes(filter, catalog, r, &facts).then(|| RecipeCard::new(r, &facts))
         })
         .collect())
+}
+
+/// One ingredient line ready to show: quantity as text with fraction glyphs (`1½`).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct IngredientView {
+    /// `1½`, `2–3`, or `None` when the line has no quantity.
+    pub amount: Option<String>,
+    pub unit: Option<String>,
+    pub name: String,
+    pub note: Option<String>,
+    pub optional: bool,
+    /// Catalog id and name of the matched food; `None` for an unknown food.
+    pub food: Option<String>,
+    pub food_name: Option<String>,
+    pub triggers: Vec<Trigger>,
+}
+
+/// A recipe scaled to a number of servings, with its facts, for the recipe screen.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecipeView {
+    pub recipe: Recipe,
+    /// The servings shown (the recipe's own `servings` stays as written).
+    pub servings: u32,
+    pub ingredients: Vec<IngredientView>,
+    pub facts: RecipeFacts,
+}
+
+/// The recipe scaled exactly to `servings` (1/3 cup × 3 is 1 cup). Facts are per serving, so
+/// they do not change with scaling. A quantity that would overflow is shown unscaled.
+pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32) -> RecipeView {
+    let servings = servings.clamp(1, 1000);
+    let facts = recipe_facts(catalog, recipe);
+    let factor = Number::new(i64::from(servings), i64::from(recipe.servings.max(1)));
+    let ingredients = recipe
+        .ingredients
+        .iter()
+        .zip(&facts.lines)
+        .map(|(line, lf)| {
+            let amount = line.quantity.map(|q| factor.and_then(|f| q.scaled(&f)).unwrap_or(q));
+            IngredientView {
+                amount: amount.map(|a| a.pretty()),
+                unit: line.unit.clone(),
+                name: line.name.clone(),
+                note: line.note.clone(),
+                optional: line.optional,
+                food: lf.food.clone(),
+                food_name: lf.food.as_deref().and_then(|id| catalog.by_id(id)).map(|i| catalog.food(i).name.clone()),
+                triggers: lf.triggers.clone(),
+            }
+        })
+        .collect();
+    RecipeView { recipe: recipe.clone(), servings, ingredients, facts }
 }

@@ -6,8 +6,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// When in the day a recipe is eaten.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum MealType {
     Breakfast,
     Lunch,
@@ -47,7 +48,8 @@ impl FromStr for MealType {
 }
 
 /// Preparation, cooking and fermentation times in minutes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Times {
     pub prep_minutes: Option<u32>,
     pub cook_minutes: Option<u32>,
@@ -63,14 +65,16 @@ impl Times {
 }
 
 /// One instruction, in its section if the recipe has sections.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Step {
     pub section: Option<String>,
     pub text: String,
 }
 
 /// A recipe as stored and shown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Recipe {
     /// Stable slug of the title, unique in the library.
     pub id: String,

@@ -6,7 +6,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// An exact, non-negative number such as `3/2`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Serialized as its ASCII form (`"1 1/2"`) so JSON keeps it exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+#[ts(export, type = "string", rename = "Fraction")]
 pub struct Number(Ratio<i64>);
 
 /// Numbers larger than this are not treated as quantities (keeps arithmetic far from overflow).
@@ -185,8 +187,9 @@ impl<'de> Deserialize<'de> for Number {
 }
 
 /// How much of something: one exact number or a range such as `1-2`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(untagged)]
+#[ts(export)]
 pub enum Amount {
     Exact { value: Number },
     Range { min: Number, max: Number },

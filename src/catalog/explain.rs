@@ -6,7 +6,8 @@ use crate::ingredients::{parse_line, IngredientLine};
 use serde::Serialize;
 
 /// Which catalog entry a line matched and why it carries each trigger.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Explanation {
     pub line: IngredientLine,
     pub food: Option<String>,

@@ -8,8 +8,9 @@ use crate::ingredients::IngredientLine;
 use serde::Serialize;
 
 /// How the matched phrase relates to the food.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum MatchKind {
     Name,
     Alias,

@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// One ingredient as the recipe states it: `1 1/2 cup oats (rolled)`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct IngredientLine {
     /// The text the line was parsed from (or rebuilt from a Cooklang mention).
     pub input: String,

@@ -51,8 +51,9 @@ impl Origin {
 }
 
 /// Whether a write added a recipe or replaced one with the same id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Saved {
     Added,
     Replaced,
