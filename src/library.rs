@@ -48,6 +48,45 @@ pub struct Filter {
     pub meal: Option<MealType>,
 }
 
+/// A filter as people and the UI state it: words instead of catalog indexes.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FilterSpec {
+    pub search: Option<String>,
+    /// Trigger words (`dairy`, `gluten`, `sugar`, `alcohol`, …) or food names (`mushrooms`).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(default)]
+    pub attributes: Vec<Attribute>,
+    pub meal: Option<MealType>,
+}
+
+impl Filter {
+    /// Resolves words to triggers and catalog foods; an unknown word is an error naming it.
+    pub fn from_spec(catalog: &Catalog, spec: &FilterSpec) -> Result<Filter, String> {
+        let mut filter = Filter {
+            search: spec.search.clone(),
+            attributes: spec.attributes.clone(),
+            meal: spec.meal,
+            ..Filter::default()
+        };
+        for word in spec.exclude.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
+            if let Ok(t) = word.parse::<Trigger>() {
+                filter.exclude_triggers.push(t);
+            } else if let Some(f) = catalog.find_food(word) {
+                filter.exclude_foods.push(f);
+            } else {
+                let words: Vec<&str> = Trigger::ALL.iter().map(|t| t.as_str()).collect();
+                return Err(format!(
+                    "cannot exclude {word:?}: it is neither a trigger ({}) nor a food in the catalog",
+                    words.join(", ")
+                ));
+            }
+        }
+        Ok(filter)
+    }
+}
+
 /// A recipe with its derived facts, as listed.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]

@@ -3,10 +3,10 @@
 use super::{open_store, CliError};
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
-use gutsy::diet::{Attribute, Trigger};
+use gutsy::diet::Attribute;
 use gutsy::facts::recipe_facts;
 use gutsy::import::read_recipe_file;
-use gutsy::library::{list, Filter};
+use gutsy::library::{list, Filter, FilterSpec};
 use gutsy::model::{format_minutes, MealType};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,18 +50,8 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match cmd {
         Command::List { search, exclude, attribute, meal, json } => {
-            let mut filter = Filter { search, attributes: attribute, meal, ..Filter::default() };
-            for word in exclude.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
-                if let Ok(t) = word.parse::<Trigger>() {
-                    filter.exclude_triggers.push(t);
-                } else if let Some(f) = catalog.find_food(word) {
-                    filter.exclude_foods.push(f);
-                } else {
-                    return Err(CliError::Usage(format!(
-                        "--exclude {word:?}: not a trigger (dairy, gluten, sugar, alcohol, eggs, nuts, peanuts, soy, fish, shellfish, sesame) nor a food in the catalog"
-                    )));
-                }
-            }
+            let spec = FilterSpec { search, exclude, attributes: attribute, meal };
+            let filter = Filter::from_spec(catalog, &spec).map_err(CliError::Usage)?;
             let store = open_store(db)?;
             let cards = list(&store, catalog, &filter)?;
             if json {
