@@ -149,3 +149,44 @@ fn validate_food(f: &Food, aisles: &[Aisle], qualifiers: &[(Vec<String>, Qualifi
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AISLES: &str = "[[aisle]]\nid='produce'\nname='Produce'\n";
+    const QUALS: &str = "[[qualifier]]\nphrase='gluten free'\nremoves=['gluten']\n";
+
+    fn food(extra: &str) -> String {
+        format!("[[food]]\nid='oats'\nname='oats'\ncategory='grain'\naisle='produce'\ntriggers=['gluten']\n{extra}\n")
+    }
+
+    #[test]
+    fn a_minimal_catalog_matches_plurals_and_qualifiers() {
+        let c = Catalog::from_toml(&food("aliases=['rolled oat']"), AISLES, QUALS).unwrap();
+        let m = c.match_text("rolled oats", "");
+        assert_eq!(m.kind, Some(MatchKind::Plural));
+        assert!(m.triggers.contains(crate::diet::Trigger::Gluten));
+        let m = c.match_text("gluten-free rolled oats", "");
+        assert!(m.food.is_some() && m.triggers.is_empty());
+        let m = c.match_text("oats", "certified gluten-free");
+        assert!(m.triggers.is_empty(), "qualifiers count in the note too");
+    }
+
+    #[test]
+    fn bad_data_is_rejected_with_the_food_named() {
+        let cases = [
+            (food("aisle2='x'"), "unknown field"),
+            (food("").replace("aisle='produce'", "aisle='moon'"), "unknown aisle"),
+            (food("fiber=10.0"), "fiber and ndb"),
+            (food("aliases=['gluten free oats']"), "qualifier"),
+            (food("weights={ bag = 3.0 }"), "weights"),
+            (food("") + &food(""), "duplicate id"),
+            (food("") + &food("").replace("id='oats'", "id='oats-2'"), "also names"),
+        ];
+        for (text, want) in cases {
+            let e = Catalog::from_toml(&text, AISLES, QUALS).unwrap_err().to_string();
+            assert!(e.contains(want), "{want:?} not in {e:?}");
+        }
+    }
+}

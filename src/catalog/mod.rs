@@ -117,3 +117,6 @@ impl Catalog {
         self.match_text(name, "").food
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,141 @@
+//! The catalog's data and matching rules, on the bundled data: every trap the product promises.
+
+use super::Catalog;
+use crate::diet::{Attribute, Trigger};
+use crate::ingredients::parse_line;
+
+fn triggers(line: &str) -> Vec<Trigger> {
+    let c = Catalog::bundled();
+    let m = c.match_line(&parse_line(line));
+    assert!(m.food.is_some(), "{line:?} should match a catalog food");
+    m.triggers.to_vec()
+}
+
+fn food_of(line: &str) -> Option<String> {
+    let c = Catalog::bundled();
+    c.match_line(&parse_line(line)).food.map(|i| c.food(i).id.clone())
+}
+
+fn has(line: &str, t: Trigger) -> bool {
+    triggers(line).contains(&t)
+}
+
+#[test]
+fn bundled_catalog_is_valid_and_large() {
+    let c = Catalog::bundled();
+    assert!(c.foods().len() >= 400, "catalog has only {} foods", c.foods().len());
+    let with_fiber = c.foods().iter().filter(|f| f.fiber.is_some()).count();
+    assert!(with_fiber * 2 > c.foods().len(), "most foods should carry a USDA fiber value");
+}
+
+#[test]
+fn gluten_traps() {
+    for line in [
+        "2 tbsp soy sauce", "1 tbsp shoyu", "1 tbsp malt vinegar", "1 cup pearl barley", "200 g spelt flour",
+        "2 slices rye bread", "1 cup couscous", "200 g seitan", "1 bottle beer", "1 cup bulgur wheat",
+        "2 cups rolled oats", "1 cup oats", "100 g farro", "1 cup semolina", "2 cups plain flour",
+    ] {
+        assert!(has(line, Trigger::Gluten), "{line:?} must carry gluten");
+    }
+    for line in [
+        "1 cup buckwheat groats", "100 g buckwheat flour", "1 cup rice flour", "4 corn tortillas",
+        "200 g 100% buckwheat soba noodles", "1 cup quinoa", "1 cup millet", "2 tbsp tamari",
+        "1 cup certified gluten-free rolled oats", "1 cup gluten-free oats", "1 cup polenta", "1 cup brown rice",
+    ] {
+        assert!(!has(line, Trigger::Gluten), "{line:?} must not carry gluten");
+    }
+}
+
+#[test]
+fn dairy_traps() {
+    for line in [
+        "1 cup almond milk", "1 cup unsweetened almond milk", "1 cup soy milk", "1 (14 oz) can coconut milk",
+        "1 cup coconut yogurt", "2 tbsp peanut butter", "2 tbsp almond butter", "1 tbsp cocoa butter",
+        "1 tsp cream of tartar", "1 butternut squash", "1 can butter beans", "1 cup oat milk",
+        "1 head butter lettuce", "2 tbsp nutritional yeast", "1 cup coconut cream",
+    ] {
+        assert!(!has(line, Trigger::Dairy), "{line:?} must not carry dairy");
+    }
+    for line in [
+        "1 cup lactose-free milk", "2 tbsp butter", "1 cup milk", "1 cup greek yogurt", "50 g parmesan",
+        "1 tbsp ghee", "1 cup kefir", "1/2 cup heavy cream", "1 cup buttermilk", "1 can sweetened condensed milk",
+    ] {
+        assert!(has(line, Trigger::Dairy), "{line:?} must carry dairy");
+    }
+}
+
+#[test]
+fn sugar_traps() {
+    for line in ["1 cup sugar snap peas", "1 sugar pumpkin", "2 sweet potatoes", "1 cup sweetcorn", "4 medjool dates", "1 cup blueberries"] {
+        assert!(!has(line, Trigger::Sugar), "{line:?} must not carry sugar");
+    }
+    for line in [
+        "2 tbsp honey", "3 tbsp maple syrup", "1 tbsp agave", "1 tbsp molasses", "2 tbsp date syrup",
+        "1 can sweetened condensed milk", "1/2 cup brown sugar", "1 tbsp coconut sugar", "2 tbsp mirin",
+        "1 cup sweetened coconut flakes",
+    ] {
+        assert!(has(line, Trigger::Sugar), "{line:?} must carry sugar");
+    }
+    assert!(!has("1 cup unsweetened coconut flakes", Trigger::Sugar));
+}
+
+#[test]
+fn alcohol_traps() {
+    assert!(has("2 tbsp mirin", Trigger::Alcohol) && has("2 tbsp mirin", Trigger::Sugar));
+    for line in ["1/2 cup white wine", "1 bottle beer", "2 tbsp sake", "1 tsp vanilla extract"] {
+        assert!(has(line, Trigger::Alcohol), "{line:?} must carry alcohol");
+    }
+    for line in ["2 tbsp red wine vinegar", "1 tbsp white wine vinegar", "1 tbsp sherry vinegar", "2 tbsp rice vinegar", "1 tbsp balsamic vinegar", "1 tbsp apple cider vinegar"] {
+        assert!(!has(line, Trigger::Alcohol), "{line:?} must not carry alcohol");
+    }
+    assert!(!has("1 bottle alcohol-free beer", Trigger::Alcohol));
+    assert!(has("1 bottle alcohol-free beer", Trigger::Gluten), "alcohol-free beer is still barley");
+}
+
+#[test]
+fn longest_match_wins() {
+    assert_eq!(food_of("1 cup almond milk"), food_of("almond milk"));
+    assert_ne!(food_of("1 cup almond milk"), food_of("1 cup milk"));
+    assert_ne!(food_of("2 tbsp peanut butter"), food_of("2 tbsp butter"));
+    assert_ne!(food_of("1 cup sugar snap peas"), food_of("1 cup sugar"));
+    assert_eq!(food_of("3 ripe tomatoes"), food_of("1 tomato"), "plurals match the singular food");
+    assert_eq!(food_of("a pinch of xyzzy powderthing"), None);
+}
+
+#[test]
+fn gut_attributes_come_from_the_catalog() {
+    let c = Catalog::bundled();
+    let attrs = |line: &str| {
+        let m = c.match_line(&parse_line(line));
+        c.food(m.food.unwrap_or_else(|| panic!("{line:?} unmatched"))).attributes.clone()
+    };
+    assert!(attrs("1 cup sauerkraut").contains(&Attribute::Fermented));
+    assert!(attrs("1/2 cup kimchi").contains(&Attribute::Fermented));
+    assert!(attrs("1 cup kefir").contains(&Attribute::Fermented));
+    assert!(!attrs("2 tbsp soy sauce").contains(&Attribute::Fermented), "soy sauce has no live cultures");
+    assert!(attrs("1 bunch kale").contains(&Attribute::LeafyGreen));
+    assert!(attrs("1 bunch kale").contains(&Attribute::Cruciferous));
+    assert!(attrs("1 head broccoli").contains(&Attribute::Cruciferous));
+    assert!(attrs("2 cloves garlic").contains(&Attribute::Prebiotic));
+    assert!(attrs("1 leek").contains(&Attribute::Prebiotic));
+}
+
+#[test]
+fn unknown_lines_are_reported_not_passed_as_safe() {
+    let c = Catalog::bundled();
+    let ex = c.explain("2 tbsp flibbertigibbet");
+    assert!(ex.food.is_none());
+    assert!(ex.reasons[0].contains("unknown"));
+}
+
+#[test]
+fn explanations_say_which_entry_and_why() {
+    let c = Catalog::bundled();
+    let ex = c.explain("1 cup certified gluten-free rolled oats");
+    assert!(ex.food.is_some());
+    assert!(!ex.triggers.contains(&Trigger::Gluten));
+    let text = ex.reasons.join(" ");
+    assert!(text.contains("gluten free") && text.contains("removes gluten"), "{text}");
+    let ex = c.explain("2 tbsp soy sauce");
+    assert!(ex.reasons.join(" ").contains("gluten"), "{:?}", ex.reasons);
+}

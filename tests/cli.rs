@@ -1,0 +1,211 @@
+//! The `gutsy` binary end to end: output shapes, bad input, and that nothing stored is lost.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { dir: tempfile::tempdir().unwrap() }
+    }
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("library.db")
+    }
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.dir.path().join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_gutsy"))
+            .args(args)
+            .env("GUTSY_DB", self.db())
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "gutsy {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+    fn ids(&self) -> Vec<String> {
+        let v = self.json(&["recipes", "list", "--json"]);
+        v.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+    }
+}
+
+const GOOD: &str = "---\ntitle: Test Kimchi Bowl\nservings: 2\nmeal: [lunch]\nprep time: 10 min\ncook time: 15 min\n---\nCook @brown rice{1%cup} and top with @kimchi{1/2%cup} and @baby spinach{2%handful}.\n";
+
+#[test]
+fn parse_json_has_the_documented_shape() {
+    let env = Env::new();
+    let out = env.ok(&["ingredients", "parse", "--json", "2 to 3 cloves garlic, minced", "salt to taste"]);
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    let g = &lines[0];
+    assert_eq!(g["input"], "2 to 3 cloves garlic, minced");
+    assert_eq!(g["quantity"]["min"], 2.0);
+    assert_eq!(g["quantity"]["max"], 3.0);
+    assert_eq!(g["unit"], "clove");
+    assert_eq!(g["name"], "garlic");
+    assert_eq!(g["note"], "minced");
+    assert!(g["food"].is_string());
+    assert!(g["attributes"].as_array().unwrap().iter().any(|a| a == "prebiotic"));
+    assert!(g["triggers"].as_array().unwrap().is_empty());
+    assert!(lines[1]["quantity"].is_null() && lines[1]["unit"].is_null());
+}
+
+#[test]
+fn parse_reads_stdin_line_by_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gutsy"))
+        .args(["ingredients", "parse", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"1 cup soy sauce\n2 tbsp tamari\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["triggers"].as_array().unwrap().iter().any(|t| t == "gluten"));
+    assert!(!lines[1]["triggers"].as_array().unwrap().iter().any(|t| t == "gluten"));
+}
+
+#[test]
+fn explain_names_the_entry() {
+    let env = Env::new();
+    let out = env.ok(&["ingredients", "explain", "2 tbsp malt vinegar"]);
+    assert!(out.contains("malt vinegar") && out.contains("gluten"), "{out}");
+    let out = env.ok(&["ingredients", "explain", "3 florps"]);
+    assert!(out.contains("unknown"), "{out}");
+}
+
+#[test]
+fn garbage_arguments_fail_with_one_clear_line() {
+    let env = Env::new();
+    for args in [
+        vec!["frobnicate"],
+        vec!["recipes", "list", "--meal", "elevenses"],
+        vec!["recipes", "list", "--attribute", "crunchy"],
+        vec!["recipes", "list", "--exclude", "unicorn-dust"],
+        vec!["recipes", "show", "no such recipe at all"],
+        vec!["recipes", "import"],
+    ] {
+        let out = env.run(&args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.to_lowercase().contains("error"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn bundled_library_filters() {
+    let env = Env::new();
+    let all = env.ids();
+    assert!(all.len() >= 40);
+    let free = env.json(&["recipes", "list", "--exclude", "dairy,gluten,sugar,alcohol", "--json"]);
+    let free = free.as_array().unwrap();
+    assert!(free.len() >= 34, "only {} trigger-free recipes", free.len());
+    for c in free {
+        let t = c["triggers"].as_array().unwrap();
+        assert!(!t.iter().any(|t| ["dairy", "gluten", "sugar", "alcohol"].contains(&t.as_str().unwrap())));
+    }
+    let fermented = env.json(&["recipes", "list", "--attribute", "fermented", "--json"]);
+    assert!(fermented.as_array().unwrap().len() >= 8);
+    let kefir = env.json(&["recipes", "list", "--search", "kefir", "--json"]);
+    let kefir: Vec<&str> = kefir.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(kefir.contains(&"milk-kefir") && kefir.contains(&"coconut-water-kefir"), "{kefir:?}");
+    let no_dairy = env.json(&["recipes", "list", "--search", "kefir", "--exclude", "dairy", "--json"]);
+    let no_dairy: Vec<&str> = no_dairy.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(!no_dairy.contains(&"milk-kefir") && no_dairy.contains(&"coconut-water-kefir"));
+    // FTS5 syntax typed by a user is just words.
+    env.ok(&["recipes", "list", "--search", "\"kefir AND (OR NEAR"]);
+    let breakfast = env.json(&["recipes", "list", "--meal", "breakfast", "--json"]);
+    assert!(breakfast.as_array().unwrap().iter().all(|c| c["meals"].as_array().unwrap().iter().any(|m| m == "breakfast")));
+}
+
+#[test]
+fn show_derives_facts_from_ingredients() {
+    let env = Env::new();
+    let v = env.json(&["recipes", "show", "Simple Sauerkraut", "--json"]);
+    assert_eq!(v["recipe"]["id"], "simple-sauerkraut");
+    assert!(v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"));
+    assert!(v["facts"]["unknown"].as_array().unwrap().is_empty());
+    let text = env.ok(&["recipes", "show", "milk-kefir"]);
+    assert!(text.contains("Triggers: dairy"), "{text}");
+}
+
+#[test]
+fn import_saves_good_files_and_names_bad_ones() {
+    let env = Env::new();
+    let before = env.ids();
+    let good = env.file("in/test-kimchi-bowl.cook", GOOD.as_bytes());
+    env.file("in/binary.cook", b"\x00\x01\x02garbage");
+    env.file("in/latin1.cook", b"---\ntitle: Caf\xe9\n---\nStep.\n");
+    env.file("in/long.cook", format!("---\ntitle: Long\n---\n{}\n", "a".repeat(100_000)).as_bytes());
+    env.file("in/badmeta.cook", b"---\ntitle: Bad\nservings: many\n---\nMix @oats{1%cup}.\n");
+    env.file("in/huge.cook", &vec![b'a'; 5 * 1024 * 1024 + 10]);
+    env.file("in/notes.txt", b"not a recipe, ignored in folders");
+
+    let out = env.run(&["recipes", "import", env.dir.path().join("in").to_str().unwrap()]);
+    assert!(!out.status.success(), "a partly failed import exits non-zero");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (file, what) in [
+        ("binary.cook", "binary"),
+        ("latin1.cook:2", "UTF-8"),
+        ("long.cook:4", "100000 characters"),
+        ("badmeta.cook:3", "servings"),
+        ("huge.cook", "limited to"),
+    ] {
+        assert!(err.lines().any(|l| l.contains(file) && l.contains(what)), "no error naming {file} ({what}) in:\n{err}");
+    }
+    assert!(err.contains("5 of 6 files were not imported"), "{err}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("added Test Kimchi Bowl (test-kimchi-bowl)"), "{stdout}");
+
+    let after = env.ids();
+    assert_eq!(after.len(), before.len() + 1, "only the good file was added, nothing lost");
+    assert!(before.iter().all(|id| after.contains(id)));
+
+    // Importing again replaces, it does not duplicate.
+    let out = env.ok(&["recipes", "import", good.to_str().unwrap()]);
+    assert!(out.contains("replaced"));
+    assert_eq!(env.ids().len(), after.len());
+    let v = env.json(&["recipes", "show", "test-kimchi-bowl", "--json"]);
+    assert!(v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"), "kimchi is live-culture");
+}
+
+#[test]
+fn a_garbage_database_is_refused_and_left_untouched() {
+    let env = Env::new();
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(env.db(), &garbage).unwrap();
+    let out = env.run(&["recipes", "list"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("library.db") && err.contains("not a Gutsy library"), "{err}");
+    assert_eq!(std::fs::read(env.db()).unwrap(), garbage, "the file must not be modified");
+}
+
+#[test]
+fn the_library_survives_reopening() {
+    let env = Env::new();
+    let good = env.file("a.cook", GOOD.as_bytes());
+    env.ok(&["recipes", "import", good.to_str().unwrap()]);
+    let first = env.ids();
+    let second = env.ids();
+    assert_eq!(first, second);
+    assert!(Path::new(&env.db()).exists());
+}
