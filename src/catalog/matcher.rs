@@ -32,12 +32,29 @@ pub struct LineMatch {
 
 impl Catalog {
     /// Matches a parsed line: the name picks the food, the whole line's qualifiers adjust triggers.
+    ///
+    /// The parser moves leading preparation words into the note ("crushed red pepper" → name
+    /// "red pepper", note "crushed"). Some of those words name a different food, so the note's
+    /// first part is put back in front of the name for matching; a match must still use a word
+    /// of the name itself.
     pub fn match_line(&self, line: &IngredientLine) -> LineMatch {
-        self.match_text(&line.name, line.note.as_deref().unwrap_or(""))
+        let note = line.note.as_deref().unwrap_or("");
+        let prefix = note.split(',').next().unwrap_or("").trim();
+        if prefix.is_empty() || line.name.is_empty() {
+            return self.match_text(&line.name, note);
+        }
+        let combined = format!("{prefix} {}", line.name);
+        let prefix_words = prefix.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+        self.match_inner(&combined, prefix_words, note)
     }
 
     /// Matches `name`; qualifiers are looked for in `name` and in `extra` (the note).
     pub fn match_text(&self, name: &str, extra: &str) -> LineMatch {
+        self.match_inner(name, 0, extra)
+    }
+
+    /// The matcher: the chosen phrase must end after the first `skip` words (the re-added prefix).
+    fn match_inner(&self, name: &str, skip: usize, extra: &str) -> LineMatch {
         let mut buf = String::with_capacity(name.len() + 8);
         let mut toks = Vec::with_capacity(8);
         tokens_into(name, &mut buf, &mut toks);
@@ -72,7 +89,7 @@ impl Catalog {
         let max_len = self.longest_phrase.min(words.len());
         'outer: for len in (1..=max_len).rev() {
             for start in (0..=words.len() - len).rev() {
-                if blocked[start..start + len].iter().any(|b| *b) {
+                if start + len <= skip || blocked[start..start + len].iter().any(|b| *b) {
                     continue;
                 }
                 key.clear();

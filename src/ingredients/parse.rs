@@ -131,7 +131,7 @@ fn normalize(input: &str) -> String {
             out.push_str(frac);
         } else {
             match c {
-                '–' | '—' | '‑' | '−' => out.push('-'),
+                '–' | '—' | '‑' | '−' | '-' => out.push('-'),
                 '⁄' => out.push('/'),
                 c if c.is_whitespace() => {
                     if !out.ends_with(' ') && !out.is_empty() {
@@ -144,6 +144,7 @@ fn normalize(input: &str) -> String {
         }
         prev = Some(c);
     }
+    let out = space_numeric_dashes(&out);
     let trimmed = out.trim_end();
     // Bullets from pasted lists: "- 2 eggs", "* 1 cup", "• salt".
     let t = trimmed
@@ -152,6 +153,26 @@ fn normalize(input: &str) -> String {
         .or_else(|| trimmed.strip_prefix("• "))
         .unwrap_or(trimmed);
     t.trim().to_string()
+}
+
+/// `1-2` and `1/2-3` → `1 - 2`, `1/2 - 3`, so ranges split into words; `gluten-free` is untouched.
+fn space_numeric_dashes(s: &str) -> String {
+    if !s.contains('-') {
+        return s.to_string();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        let numeric_dash = c == '-'
+            && chars[..i].iter().rev().find(|c| **c != ' ').is_some_and(|c| c.is_ascii_digit())
+            && chars[i + 1..].iter().find(|c| **c != ' ').is_some_and(|c| c.is_ascii_digit() || *c == '.');
+        if numeric_dash {
+            out.push_str(" - ");
+        } else {
+            out.push(c);
+        }
+    }
+    out.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 /// Removes an "(optional)" / ", optional" / "optional:" marker.
@@ -215,97 +236,55 @@ fn canonical_unit(word: &str) -> String {
     }
 }
 
-/// A leading amount: `2`, `1 1/2`, `1-2`, `2 to 3`, `250g` (returns the glued `g`).
+/// A leading amount: `2`, `1 1/2`, `1 - 2`, `2 to 3`, `250g` (returns the glued `g`).
+/// [`normalize`] has already spaced out dashes between numbers (`1-2` → `1 - 2`).
 fn take_amount(s: &str) -> Option<(Amount, Option<&str>, &str)> {
-    let (w, rest) = split_word(s)?;
-    let first = w.chars().next()?;
-    if !(first.is_ascii_digit() || first == '.') {
-        return None;
-    }
-    // Split the token into its numeric head and whatever letters are glued on.
-    let head_len = w
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/' || c == '-'))
-        .unwrap_or(w.len());
-    let (head, glued) = w.split_at(head_len);
-    let glued = (!glued.is_empty()).then_some(glued);
-    if glued.is_some_and(|g| !g.chars().next().is_some_and(char::is_alphabetic)) {
-        return None;
-    }
-
-    // "1-2" or "1-" (then "2" follows) inside one token.
-    if let Some((a, b)) = head.split_once('-') {
-        let min = Number::parse(a)?;
-        if b.is_empty() {
-            let (w2, rest2) = split_word(rest)?;
-            let (max, glued2, rest3) = take_number_token(w2, rest2)?;
-            return Some((range(min, max), glued2, rest3));
+    let (min, glued, rest) = take_value(s)?;
+    if glued.is_none() {
+        if let Some((sep, after_sep)) = split_word(rest) {
+            if matches!(sep.to_lowercase().as_str(), "-" | "to" | "or") {
+                if let Some((max, glued2, after_max)) = take_value(after_sep) {
+                    return Some((range(min, max), glued2, after_max));
+                }
+            }
         }
-        let max = Number::parse(b)?;
-        return Some((range(min, max), glued, rest));
     }
+    Some((Amount::exact(min), glued, rest))
+}
 
-    let mut value = Number::parse(head)?;
-    let mut rest = rest;
-    let mut glued = glued;
-    // Mixed number: "1 1/2"
-    if glued.is_none() && head.bytes().all(|b| b.is_ascii_digit()) {
+/// One number at the start of `s`: `2`, `1/2`, `1.5`, a mixed `1 1/2`, with letters glued on
+/// (`250g`) returned separately.
+fn take_value(s: &str) -> Option<(Number, Option<&str>, &str)> {
+    let (w, rest) = split_word(s)?;
+    let (value, glued) = number_token(w)?;
+    if glued.is_none() && value.denom() == 1 && !w.contains('.') {
         if let Some((w2, rest2)) = split_word(rest) {
             if w2.contains('/') {
-                let (frac, glued2, _) = take_number_token(w2, rest2)?;
-                if frac.denom() != 1 && frac.numer() < frac.denom() {
-                    if let Some(v) = value.checked_add(&frac) {
-                        value = v;
-                        rest = rest2;
-                        glued = glued2;
+                if let Some((frac, glued2)) = number_token(w2) {
+                    if frac.numer() < frac.denom() {
+                        if let Some(v) = value.checked_add(&frac) {
+                            return Some((v, glued2, rest2));
+                        }
                     }
                 }
             }
         }
     }
-    // Range spelled out: "2 to 3", "2 - 3", "2 or 3"
-    if glued.is_none() {
-        if let Some((sep, rest2)) = split_word(rest) {
-            if matches!(sep.to_lowercase().as_str(), "to" | "-" | "or") {
-                if let Some((w3, rest3)) = split_word(rest2) {
-                    if let Some((max, glued3, rest4)) = take_number_token(w3, rest3) {
-                        let (max, rest4) = take_mixed_tail(max, glued3, rest4);
-                        return Some((range(value, max), glued3, rest4));
-                    }
-                }
-            }
-        }
-    }
-    Some((Amount::exact(value), glued, rest))
+    Some((value, glued, rest))
 }
 
-/// After a whole number, a following "1/2" makes a mixed number.
-fn take_mixed_tail<'a>(value: Number, glued: Option<&str>, rest: &'a str) -> (Number, &'a str) {
-    if glued.is_none() && value.denom() == 1 {
-        if let Some((w, r)) = split_word(rest) {
-            if let Some(frac) = Number::parse(w) {
-                if w.contains('/') && frac.numer() < frac.denom() {
-                    if let Some(v) = value.checked_add(&frac) {
-                        return (v, r);
-                    }
-                }
-            }
-        }
-    }
-    (value, rest)
-}
-
-/// One numeric token with optional glued letters: `3`, `1/2`, `250g`.
-fn take_number_token<'a>(w: &'a str, rest: &'a str) -> Option<(Number, Option<&'a str>, &'a str)> {
-    let head_len = w
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/'))
-        .unwrap_or(w.len());
-    let (head, glued) = w.split_at(head_len);
-    let n = Number::parse(head)?;
-    let glued = (!glued.is_empty()).then_some(glued);
-    if glued.is_some_and(|g| !g.chars().next().is_some_and(char::is_alphabetic)) {
+/// A token that starts with a number: the number and any letters glued to it.
+fn number_token(w: &str) -> Option<(Number, Option<&str>)> {
+    if !w.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
         return None;
     }
-    Some((n, glued, rest))
+    let head_len = w.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '/')).unwrap_or(w.len());
+    let (head, glued) = w.split_at(head_len);
+    let n = Number::parse(head)?;
+    if glued.is_empty() {
+        return Some((n, None));
+    }
+    glued.starts_with(char::is_alphabetic).then_some((n, Some(glued)))
 }
 
 fn range(min: Number, max: Number) -> Amount {

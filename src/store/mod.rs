@@ -291,3 +291,63 @@ fn write_recipe(tx: &Transaction<'_>, recipe: &Recipe, source_text: &str, source
     )?;
     Ok(if existing.is_some() { Saved::Replaced } else { Saved::Added })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINE: &str = "---\ntitle: Simple Sauerkraut\nservings: 4\nmeal: [snack]\n---\nMy own way with @red cabbage{1%kg} and @salt{20%g}.\n";
+
+    #[test]
+    fn first_open_loads_the_bundled_library_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/dir/lib.db");
+        let n = crate::library::bundled_files().len();
+        let store = Store::open(&path).unwrap();
+        assert!(store.seed_errors().is_empty(), "{:?}", store.seed_errors());
+        assert_eq!(store.count().unwrap(), n);
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.count().unwrap(), n, "reopening does not duplicate");
+    }
+
+    #[test]
+    fn user_recipes_win_over_bundled_ones_with_the_same_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.db");
+        let mut store = Store::open(&path).unwrap();
+        let (r, saved) = store.import_text("mine.cook", MINE).unwrap();
+        assert_eq!((r.id.as_str(), saved), ("simple-sauerkraut", Saved::Replaced));
+        // A changed bundle (simulated by forgetting its fingerprint) must not overwrite it.
+        store.conn.execute("DELETE FROM meta WHERE key = 'bundled'", []).unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.recipe("simple-sauerkraut").unwrap().unwrap().servings, 4);
+    }
+
+    #[test]
+    fn search_find_and_delete() {
+        let mut store = Store::open_in_memory().unwrap();
+        let hits = store.search("kefir").unwrap();
+        assert!(hits.iter().any(|id| id == "coconut-water-kefir"));
+        assert!(store.search("kef").unwrap().len() >= hits.len(), "prefix search as you type");
+        assert!(store.search("\" (* )").unwrap().is_empty(), "punctuation alone searches nothing");
+        assert!(!store.search("\"kefir\" AND (").unwrap().is_empty(), "operators are plain words, not syntax errors");
+        assert!(matches!(store.find("sauerkraut"), Err(StoreError::Ambiguous { .. })));
+        assert_eq!(store.find("SIMPLE SAUERKRAUT").unwrap().id, "simple-sauerkraut");
+        assert!(matches!(store.find("zzz"), Err(StoreError::NotFound(_))));
+        let before = store.count().unwrap();
+        assert!(store.delete("simple-sauerkraut").unwrap());
+        assert!(!store.delete("simple-sauerkraut").unwrap());
+        assert_eq!(store.count().unwrap(), before - 1);
+        assert!(!store.search("sauerkraut").unwrap().contains(&"simple-sauerkraut".to_string()));
+    }
+
+    #[test]
+    fn a_failed_import_writes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = store.count().unwrap();
+        assert!(store.import_text("bad.cook", "---\nservings: none\n---\nx @y{1}\n").is_err());
+        assert_eq!(store.count().unwrap(), before);
+    }
+}
