@@ -39,6 +39,8 @@ pub struct Units {
     units: Vec<Unit>,
     folded: HashMap<String, usize>,
     exact: HashMap<String, usize>,
+    /// First words of multi-word spellings ("fl" of "fl oz"), lowercase.
+    two_word_starts: Vec<String>,
 }
 
 const UNITS_TOML: &str = include_str!("data/units.toml");
@@ -72,7 +74,11 @@ impl Units {
                 exact.insert(a.clone(), i);
             }
         }
-        Ok(Units { units: file.unit, folded, exact })
+        let two_word_starts = folded
+            .keys()
+            .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
+            .collect();
+        Ok(Units { units: file.unit, folded, exact, two_word_starts })
     }
 
     /// Finds the unit a word (or two words, e.g. "fl oz") stands for. A trailing "." is ignored.
@@ -90,6 +96,11 @@ impl Units {
         } else {
             self.folded.get(w).map(|&i| &self.units[i])
         }
+    }
+
+    /// Whether `word` can begin a two-word unit ("fl" in "fl oz").
+    pub fn starts_two_word(&self, word: &str) -> bool {
+        self.two_word_starts.iter().any(|w| w.eq_ignore_ascii_case(word.trim_end_matches('.')))
     }
 
     /// The canonical unit with this symbol.

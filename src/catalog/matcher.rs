@@ -4,6 +4,7 @@
 use super::normalize::tokens_into;
 use super::{Catalog, FoodIdx};
 use crate::diet::TriggerSet;
+use crate::ingredients::parse::is_descriptor_phrase;
 use crate::ingredients::IngredientLine;
 use serde::Serialize;
 
@@ -39,13 +40,37 @@ impl Catalog {
     /// of the name itself.
     pub fn match_line(&self, line: &IngredientLine) -> LineMatch {
         let note = line.note.as_deref().unwrap_or("");
-        let prefix = note.split(',').next().unwrap_or("").trim();
-        if prefix.is_empty() || line.name.is_empty() {
+        if line.name.is_empty() {
             return self.match_text(&line.name, note);
         }
-        let combined = format!("{prefix} {}", line.name);
-        let prefix_words = prefix.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
-        self.match_inner(&combined, prefix_words, note)
+        // "1 can tomatoes" means canned tomatoes, a different food from fresh ones.
+        if matches!(line.unit.as_deref(), Some("can" | "jar")) {
+            let m = self.match_inner(&format!("canned {}", line.name), 0, note);
+            if m.phrase.as_deref().is_some_and(|p| p.starts_with("canned ")) {
+                return m;
+            }
+        }
+        // "juice of 1 lemon" (name "lemon", note "juice") is lemon juice, if the catalog has it.
+        let first = note.split(',').next().unwrap_or("").trim();
+        if first == "juice" || first == "zest" {
+            let base = self.match_text(&line.name, note);
+            if let Some(food) = base.food {
+                let part = format!("{} {first}", self.food(food).name);
+                if let Some(&(idx, kind)) = self.phrases.get(part.as_str()) {
+                    let triggers = self.qualified(self.food_triggers(idx), &base.qualifiers);
+                    return LineMatch { food: Some(idx), phrase: Some(part), kind: Some(kind), triggers, qualifiers: base.qualifiers };
+                }
+            }
+        }
+        let prefix = note.split(',').map(str::trim).find(|seg| is_descriptor_phrase(seg));
+        match prefix {
+            Some(prefix) => {
+                let combined = format!("{prefix} {}", line.name);
+                let skip = prefix.split(' ').filter(|w| !w.is_empty()).count();
+                self.match_inner(&combined, skip, note)
+            }
+            None => self.match_text(&line.name, note),
+        }
     }
 
     /// Matches `name`; qualifiers are looked for in `name` and in `extra` (the note).
@@ -60,8 +85,9 @@ impl Catalog {
         tokens_into(name, &mut buf, &mut toks);
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &buf[s..e]).collect();
 
-        // Qualifiers: which ones appear, and which name words they use up.
-        let mut blocked = vec![false; words.len()];
+        // Qualifiers that appear in the name or note. Most lines have none, so a cheap word
+        // check skips the phrase scan. Their words may still be part of a food's name
+        // ("gluten free flour" is its own product).
         let mut found = Vec::new();
         let mut ebuf = String::new();
         let mut etoks = Vec::new();
@@ -69,58 +95,52 @@ impl Catalog {
             tokens_into(extra, &mut ebuf, &mut etoks);
         }
         let ewords: Vec<&str> = etoks.iter().map(|&(s, e)| &ebuf[s..e]).collect();
-        for (qi, (qwords, _)) in self.qualifiers.iter().enumerate() {
+        let any_qualifier_word = words.iter().chain(&ewords).any(|w| self.qualifier_words.contains(*w));
+        for (qi, (qwords, _)) in self.qualifiers.iter().enumerate().filter(|_| any_qualifier_word) {
             let n = qwords.len();
-            let mut hit = false;
-            for start in 0..(words.len() + 1).saturating_sub(n) {
-                let span = start..start + n;
-                if words[span.clone()] == qwords[..] && !blocked[span.clone()].iter().any(|b| *b) {
-                    blocked[span].iter_mut().for_each(|b| *b = true);
-                    hit = true;
-                }
-            }
-            if hit || ewords.windows(n).any(|w| w == &qwords[..]) {
+            if words.windows(n).chain(ewords.windows(n)).any(|w| w == &qwords[..]) {
                 found.push(qi);
             }
         }
 
-        let mut key = String::with_capacity(buf.len());
+        // Words in `buf` are separated by single spaces, so a span of words is a slice of it:
+        // phrases are looked up without building keys.
         let mut best = None;
         let max_len = self.longest_phrase.min(words.len());
         'outer: for len in (1..=max_len).rev() {
             for start in (0..=words.len() - len).rev() {
-                if start + len <= skip || blocked[start..start + len].iter().any(|b| *b) {
+                if start + len <= skip {
                     continue;
                 }
-                key.clear();
-                for (i, w) in words[start..start + len].iter().enumerate() {
-                    if i > 0 {
-                        key.push(' ');
-                    }
-                    key.push_str(w);
-                }
-                if let Some(&(idx, kind)) = self.phrases.get(key.as_str()) {
-                    best = Some((idx, kind));
+                let phrase = &buf[toks[start].0..toks[start + len - 1].1];
+                if let Some(&(idx, kind)) = self.phrases.get(phrase) {
+                    best = Some((idx, kind, phrase));
                     break 'outer;
                 }
             }
         }
 
-        let mut triggers = best.map(|(idx, _)| self.food_triggers(idx)).unwrap_or_default();
-        if best.is_some() {
-            for &qi in &found {
-                let q = &self.qualifiers[qi].1;
-                q.removes.iter().for_each(|t| triggers.remove(*t));
-                q.adds.iter().for_each(|t| triggers.insert(*t));
-            }
-        }
+        let triggers = match best {
+            Some((idx, _, _)) => self.qualified(self.food_triggers(idx), &found),
+            None => TriggerSet::default(),
+        };
         LineMatch {
-            food: best.map(|(i, _)| i),
-            phrase: best.map(|_| key),
-            kind: best.map(|(_, k)| k),
+            food: best.map(|(i, _, _)| i),
+            phrase: best.map(|(_, _, p)| p.to_string()),
+            kind: best.map(|(_, k, _)| k),
             triggers,
             qualifiers: found,
         }
+    }
+
+    /// A food's triggers as changed by the qualifiers found in its line.
+    fn qualified(&self, mut triggers: TriggerSet, found: &[usize]) -> TriggerSet {
+        for &qi in found {
+            let q = &self.qualifiers[qi].1;
+            q.removes.iter().for_each(|t| triggers.remove(*t));
+            q.adds.iter().for_each(|t| triggers.insert(*t));
+        }
+        triggers
     }
 
     pub(super) fn qualifier(&self, i: usize) -> &super::Qualifier {

@@ -12,6 +12,7 @@ pub use matcher::{LineMatch, MatchKind};
 
 use crate::diet::{Attribute, Category, Trigger, TriggerSet};
 use serde::{Deserialize, Serialize};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -74,9 +75,12 @@ pub struct Catalog {
     food_triggers: Vec<TriggerSet>,
     aisles: Vec<Aisle>,
     qualifiers: Vec<(Vec<String>, Qualifier)>,
+    /// Every word of every qualifier phrase (a quick test before the phrase scan).
+    qualifier_words: FxHashSet<String>,
     by_id: HashMap<String, FoodIdx>,
-    /// Normalized phrase → (food, how the phrase names it).
-    phrases: HashMap<String, (FoodIdx, MatchKind)>,
+    /// Normalized phrase → (food, how the phrase names it). Fx hashing: keys are short and
+    /// trusted, and this lookup is the hot path of matching.
+    phrases: FxHashMap<String, (FoodIdx, MatchKind)>,
     longest_phrase: usize,
 }
 

@@ -59,13 +59,14 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
             } else if cards.is_empty() {
                 writeln!(out, "No recipe matches these filters.")?;
             } else {
+                let width = cards.iter().map(|c| c.title.chars().count()).max().unwrap_or(0);
                 for c in &cards {
                     let meals: Vec<&str> = c.meals.iter().map(|m| m.as_str()).collect();
                     let triggers: Vec<&str> = c.triggers.iter().map(|t| t.as_str()).collect();
                     let attrs: Vec<&str> = c.attributes.iter().map(|a| a.as_str()).collect();
                     writeln!(
                         out,
-                        "{:<44} {:<20} {:>8}  {:<16} {}",
+                        "{:<width$}  {:<20} {:>9}  {:<16} {}",
                         c.title,
                         meals.join(","),
                         format_minutes(c.times.active_minutes()),

@@ -16,6 +16,7 @@ const DESCRIPTORS: &[&str] = &[
     "softened", "toasted", "rinsed", "drained", "trimmed", "fresh", "freshly", "large", "medium",
     "small", "ripe", "heaped", "heaping", "level", "packed", "loosely", "firmly", "lightly",
     "scant", "generous", "rounded", "organic", "good", "quality", "good-quality", "and",
+    "boneless", "skinless", "pitted", "seedless", "deseeded", "cored",
 ];
 
 /// Size words that may stand between a number and its unit: `2 heaped tbsp`.
@@ -31,12 +32,10 @@ pub fn parse_line(input: &str) -> IngredientLine {
     let mut rest: &str = text.trim();
 
     // "juice of 1 lemon", "zest and juice of 2 limes": the food is the fruit; the part is a note.
-    let lower = rest.to_lowercase();
     for part in ["juice and zest", "zest and juice", "juice", "zest"] {
-        let prefix = format!("{part} of ");
-        if lower.starts_with(&prefix) && rest.is_char_boundary(prefix.len()) {
+        if let Some(after) = strip_prefix_ci(rest, part).and_then(|r| strip_prefix_ci(r, " of ")) {
             notes.push(part.to_string());
-            rest = &rest[prefix.len()..];
+            rest = after;
             break;
         }
     }
@@ -44,12 +43,19 @@ pub fn parse_line(input: &str) -> IngredientLine {
     let mut quantity = None;
     let mut unit = None;
 
-    // "a pinch of salt", "an 8 oz can"
+    // "a pinch of salt", "an 8 oz can of tomatoes", "a 2-inch piece of ginger", "pinch of salt"
     if let Some((article, after)) = split_word(rest) {
-        if article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an") {
+        let (after, size) = if article.eq_ignore_ascii_case("a") || article.eq_ignore_ascii_case("an") {
+            take_size(after)
+        } else {
+            (rest, None)
+        };
+        let counted = after.len() < rest.len() || take_unit(after).is_some_and(|(_, r)| starts_with_of(r));
+        if counted {
             if let Some((u, after_unit)) = take_unit(after) {
                 quantity = Number::integer(1).map(Amount::exact);
                 unit = Some(u);
+                notes.extend(size);
                 rest = skip_of(after_unit);
             }
         }
@@ -67,8 +73,8 @@ pub fn parse_line(input: &str) -> IngredientLine {
             } else {
                 // "2 heaped tbsp"
                 if let Some((w, after_size)) = split_word(rest) {
-                    if SIZES.contains(&w.to_lowercase().as_str()) && take_unit(after_size).is_some() {
-                        notes.push(w.to_lowercase());
+                    if is_one_of(w, SIZES) && take_unit(after_size).is_some() {
+                        notes.push(w.to_ascii_lowercase());
                         rest = after_size;
                     }
                 }
@@ -89,7 +95,17 @@ pub fn parse_line(input: &str) -> IngredientLine {
         }
     }
 
-    let (name, mut tail_notes) = split_name(rest);
+    let (mut name, mut tail_notes) = split_name(rest);
+    // "4 garlic cloves": a count unit written after the food.
+    if unit.is_none() && quantity.is_some() {
+        if let Some((food, last)) = name.rsplit_once(' ') {
+            let trailing = ["clove", "cloves", "stalk", "stalks", "sprig", "sprigs"];
+            if trailing.iter().any(|t| t.eq_ignore_ascii_case(last)) {
+                unit = Some(canonical_unit(last));
+                name = food.to_string();
+            }
+        }
+    }
     let (name, mut descr) = strip_descriptors(&name);
     if !descr.is_empty() {
         notes.push(descr.join(" "));
@@ -177,23 +193,40 @@ fn space_numeric_dashes(s: &str) -> String {
 
 /// Removes an "(optional)" / ", optional" / "optional:" marker.
 fn take_optional(text: &str) -> (String, bool) {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        // Case folding changed byte offsets (rare scripts): look for the marker only as written.
+    if find_ci(text, "optional").is_none() {
         return (text.to_string(), false);
     }
     for marker in ["(optional)", ", optional", "optional:"] {
-        if let Some(i) = lower.find(marker) {
+        if let Some(i) = find_ci(text, marker) {
             let mut s = String::with_capacity(text.len());
             s.push_str(&text[..i]);
             s.push_str(&text[i + marker.len()..]);
             return (s.split_whitespace().collect::<Vec<_>>().join(" "), true);
         }
     }
-    if let Some(stripped) = lower.strip_suffix(" optional") {
-        return (text[..stripped.len()].to_string(), true);
+    if text.len() > 9 && text.is_char_boundary(text.len() - 9) && text[text.len() - 9..].eq_ignore_ascii_case(" optional") {
+        return (text[..text.len() - 9].to_string(), true);
     }
     (text.to_string(), false)
+}
+
+/// Byte offset of an ASCII `needle` in `hay`, ignoring ASCII case (no allocation: this runs on
+/// every line).
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i))
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let n = prefix.len();
+    (s.len() >= n && s.is_char_boundary(n) && s[..n].eq_ignore_ascii_case(prefix)).then(|| &s[n..])
+}
+
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// First whitespace-separated word and the remainder (trimmed).
@@ -208,6 +241,36 @@ fn split_word(s: &str) -> Option<(&str, &str)> {
     }
 }
 
+fn starts_with_of(s: &str) -> bool {
+    split_word(s).is_some_and(|(w, _)| w.eq_ignore_ascii_case("of"))
+}
+
+/// After "a"/"an": a size such as "2-inch", "8 oz" or "(14 oz)" before the unit, as a note.
+fn take_size(s: &str) -> (&str, Option<String>) {
+    if let Some((w, rest)) = split_word(s) {
+        let dims = ["inch", "in", "cm", "\"", "inches"];
+        if w.starts_with(|c: char| c.is_ascii_digit())
+            && dims.iter().any(|d| w.to_ascii_lowercase().trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-') == *d)
+        {
+            return (rest, Some(w.to_string()));
+        }
+    }
+    if let Some((q, None, rest)) = take_amount(s) {
+        if let Some((u, after)) = take_unit(rest) {
+            if take_unit(after).is_some() {
+                return (after, Some(format!("{q} {u}")));
+            }
+        }
+    }
+    (s, None)
+}
+
+/// Whether every word of `phrase` is a preparation/size word ("finely chopped", "large").
+pub fn is_descriptor_phrase(phrase: &str) -> bool {
+    let mut words = phrase.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| is_one_of(w, DESCRIPTORS) || (w.len() > 4 && w.ends_with("ly")))
+}
+
 fn skip_of(s: &str) -> &str {
     match split_word(s) {
         Some((w, rest)) if w.eq_ignore_ascii_case("of") => rest,
@@ -219,7 +282,7 @@ fn skip_of(s: &str) -> &str {
 fn take_unit(s: &str) -> Option<(String, &str)> {
     let units = Units::get();
     let (w1, rest1) = split_word(s)?;
-    if let Some((w2, rest2)) = split_word(rest1) {
+    if let Some((w2, rest2)) = split_word(rest1).filter(|_| units.starts_two_word(w1)) {
         let two = format!("{w1} {w2}");
         if let Some(u) = units.lookup(two.trim_end_matches(',')) {
             return Some((u.symbol.clone(), rest2));
@@ -242,7 +305,7 @@ fn take_amount(s: &str) -> Option<(Amount, Option<&str>, &str)> {
     let (min, glued, rest) = take_value(s)?;
     if glued.is_none() {
         if let Some((sep, after_sep)) = split_word(rest) {
-            if matches!(sep.to_lowercase().as_str(), "-" | "to" | "or") {
+            if sep == "-" || sep.eq_ignore_ascii_case("to") || sep.eq_ignore_ascii_case("or") {
                 if let Some((max, glued2, after_max)) = take_value(after_sep) {
                     return Some((range(min, max), glued2, after_max));
                 }
@@ -319,6 +382,15 @@ fn take_parentheticals<'a>(mut s: &'a str, notes: &mut Vec<String>) -> &'a str {
 fn split_name(rest: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
     let mut name = String::with_capacity(rest.len());
+    // "boneless, skinless chicken": a comma between descriptor words does not end the name.
+    let rest_owned;
+    let mut rest = rest;
+    if let Some(i) = rest.find(',') {
+        if is_descriptor_phrase(rest[..i].trim()) && !rest[i + 1..].trim().is_empty() {
+            rest_owned = format!("{}{}", &rest[..i], &rest[i + 1..]);
+            rest = &rest_owned;
+        }
+    }
     // Pull every parenthetical out of the name, wherever it sits.
     let mut depth = 0usize;
     let mut current_note = String::new();
@@ -352,14 +424,11 @@ fn split_name(rest: &str) -> (String, Vec<String>) {
         name.truncate(i);
         notes.insert(0, tail);
     }
-    let lower = name.to_lowercase();
-    if lower.len() == name.len() {
-        for marker in [" to taste", " for serving", " for drizzling", " for garnish", " to serve"] {
-            if let Some(i) = lower.find(marker) {
-                notes.insert(0, name[i + 1..].trim().to_string());
-                name.truncate(i);
-                break;
-            }
+    for marker in [" to taste", " for serving", " for drizzling", " for garnish", " to serve"] {
+        if let Some(i) = find_ci(&name, marker) {
+            notes.insert(0, name[i + 1..].trim().to_string());
+            name.truncate(i);
+            break;
         }
     }
     notes.retain(|n| !n.is_empty());
@@ -371,14 +440,14 @@ fn strip_descriptors(name: &str) -> (String, Vec<String>) {
     let mut words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
     let mut taken = Vec::new();
     while words.len() > 1 {
-        let w = words[0].trim_end_matches(',').to_lowercase();
-        let is_descr = DESCRIPTORS.contains(&w.as_str())
-            || (w.ends_with("ly") && words.get(1).is_some_and(|n| DESCRIPTORS.contains(&n.to_lowercase().as_str())));
+        let w = words[0].trim_end_matches(',');
+        let is_descr = is_one_of(w, DESCRIPTORS)
+            || (w.ends_with("ly") && words.get(1).is_some_and(|n| is_one_of(n, DESCRIPTORS)));
         if !is_descr {
             break;
         }
-        if w != "and" {
-            taken.push(w);
+        if !w.eq_ignore_ascii_case("and") {
+            taken.push(w.to_ascii_lowercase());
         }
         words.remove(0);
     }

@@ -1,0 +1,257 @@
+// End-to-end tests of the desktop app in a real WebKit window (tauri-driver + WebKitWebDriver).
+// Run by scripts/app-e2e.sh, which builds the app, prepares the libraries and starts Xvfb.
+// Env: GUTSY_APP (binary), E2E_DB (library with the XSS fixture imported), E2E_GARBAGE_DB,
+// E2E_OUT (screenshot folder), E2E_THEME (light | dark: dark runs the screenshot tour only).
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { Keys, Session, waitForServer } from "./webdriver.mjs";
+
+const APP = process.env.GUTSY_APP;
+const OUT = process.env.E2E_OUT ?? "test-output/e2e";
+const THEME = process.env.E2E_THEME ?? "light";
+const BASE_PORT = Number(process.env.E2E_PORT ?? 4444);
+assert.ok(APP, "GUTSY_APP must name the app binary");
+mkdirSync(OUT, { recursive: true });
+
+let portOffset = 0;
+/** Starts tauri-driver with the app's environment, opens a session, closes both afterwards. */
+function appSession(env) {
+  const ctx = { s: null, driver: null };
+  before(async () => {
+    const port = BASE_PORT + portOffset;
+    portOffset += 2;
+    const themeEnv = THEME === "dark" ? { GTK_THEME: "Adwaita:dark" } : {};
+    ctx.driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
+      env: { ...process.env, ...themeEnv, ...env },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitForServer(base);
+    ctx.s = await Session.create(base, APP);
+  });
+  after(async () => {
+    await ctx.s?.close();
+    ctx.driver?.kill("SIGTERM");
+  });
+  return ctx;
+}
+
+async function shot(s, name) {
+  await new Promise((r) => setTimeout(r, 400)); // let transitions and fonts settle
+  writeFileSync(`${OUT}/${name}-${THEME}.png`, await s.screenshot());
+}
+
+async function cardTitles(s) {
+  const cards = await s.findAll(".card .card-title");
+  return Promise.all(cards.map((c) => s.text(c)));
+}
+
+async function setSearch(s, text) {
+  const box = await s.find("#search");
+  await s.clear(box);
+  if (text) await s.type(box, text);
+  return box;
+}
+
+async function errorShown(s) {
+  return (await s.findAll("[data-testid=error]")).length > 0;
+}
+
+/** "1½" → 1.5, "⅓" → 0.333…, "2–3" → [2, 3] as the first number. */
+function amountNumber(text) {
+  const glyphs = { "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6 };
+  const m = /^(\d+)?\s*([½⅓⅔¼¾⅛⅜⅝⅞⅕⅖⅗⅘⅙⅚])?/.exec(text.trim());
+  if (!m || (!m[1] && !m[2])) return null;
+  return (m[1] ? Number(m[1]) : 0) + (m[2] ? glyphs[m[2]] : 0);
+}
+
+async function openRecipe(s, search, id) {
+  await setSearch(s, search);
+  const card = await s.waitFor(`card ${id}`, async () => (await s.findAll(`.card[data-id="${id}"]`))[0]);
+  await s.click(card);
+  await s.waitFor("recipe title", async () => (await s.findAll("[data-testid=recipe-title]")).length > 0);
+}
+
+async function back(s) {
+  await s.click(await s.find("button.back"));
+  await s.waitFor("library", async () => (await s.findAll("#search")).length > 0);
+}
+
+describe(`the app on a good library (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_DB });
+
+  it("shows the library on start, titled after the view", async () => {
+    const { s } = ctx;
+    await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
+    assert.equal(await s.title(), "Library — Gutsy");
+    if (THEME === "dark") {
+      assert.equal(await s.exec("return matchMedia('(prefers-color-scheme: dark)').matches"), true, "dark scheme not applied");
+    }
+    await shot(s, "01-library");
+  });
+
+  it("searching kefir shows the kefir recipes", async () => {
+    const { s } = ctx;
+    await setSearch(s, "kefir");
+    const titles = await s.waitFor("kefir results", async () => {
+      const t = await cardTitles(s);
+      return t.includes("Milk Kefir") && t.includes("Coconut Water Kefir") && t;
+    });
+    assert.ok(titles.length < 10, `search did not narrow: ${titles}`);
+    await shot(s, "02-search-kefir");
+  });
+
+  it("the dairy filter removes Milk Kefir and keeps Coconut Water Kefir", async () => {
+    const { s } = ctx;
+    const chip = await s.find('[data-chip="dairy"]');
+    await s.click(chip);
+    assert.equal(await s.attribute(chip, "aria-pressed"), "true");
+    await s.waitFor("Milk Kefir to disappear", async () => {
+      const t = await cardTitles(s);
+      return !t.includes("Milk Kefir") && t.includes("Coconut Water Kefir");
+    });
+    await shot(s, "03-kefir-without-dairy");
+    await s.click(chip);
+    await s.waitFor("Milk Kefir back", async () => (await cardTitles(s)).includes("Milk Kefir"));
+  });
+
+  it("a search with FTS5 operators and quotes shows results or an empty state, never an error", async () => {
+    const { s } = ctx;
+    for (const q of ['"kefir', 'kefir AND (milk OR', 'NEAR("a" "b") *', "-^:;'\"", "kefir\u00a0*"]) {
+      await setSearch(s, q);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await errorShown(s), false, `search ${JSON.stringify(q)} showed an error`);
+      const shown = (await s.findAll(".card")).length + (await s.findAll("[data-testid=empty]")).length;
+      assert.ok(shown > 0, `search ${JSON.stringify(q)} left the window blank`);
+    }
+    await setSearch(s, '"kefir" AND (');
+    await s.waitFor("kefir via operators", async () => (await cardTitles(s)).includes("Milk Kefir"));
+    await shot(s, "04-search-operators");
+  });
+
+  it("an empty result says why", async () => {
+    const { s } = ctx;
+    await setSearch(s, "zzqxv");
+    const empty = await s.waitFor("empty state", async () => (await s.findAll("[data-testid=empty]"))[0]);
+    assert.match(await s.text(empty), /No recipe in your library matches “zzqxv”/);
+    await shot(s, "05-empty");
+  });
+
+  it("keyboard: Esc clears, Ctrl+F focuses search, arrows move through cards, Enter opens", async () => {
+    const { s } = ctx;
+    const box = await s.find("#search");
+    await s.type(box, Keys.Escape);
+    await s.waitFor("search cleared", async () => (await s.property(box, "value")) === "");
+    await s.waitFor("all cards", async () => (await s.findAll(".card")).length > 10);
+    // Move focus away, then Ctrl+F brings it back to the search box.
+    await s.click(await s.find('[data-chip="sugar"]'));
+    await s.click(await s.find('[data-chip="sugar"]'));
+    await s.pressKeys(["f"], [Keys.Control]);
+    await s.waitFor("search focused", async () => (await s.active()) === box);
+    await s.pressKeys([Keys.ArrowDown]);
+    const cards = await s.findAll(".card");
+    await s.waitFor("first card focused", async () => (await s.active()) === cards[0]);
+    await s.pressKeys([Keys.ArrowRight]);
+    await s.waitFor("second card focused", async () => (await s.active()) === cards[1]);
+    await shot(s, "06-keyboard-focus");
+    const title = await s.text(await s.findIn(cards[1], ".card-title").then((e) => e[0]));
+    await s.pressKeys([Keys.Enter]);
+    const h1 = await s.waitFor("recipe opened", async () => (await s.findAll("[data-testid=recipe-title]"))[0]);
+    assert.equal(await s.text(h1), title);
+    await s.waitFor("window title names the recipe", async () => (await s.title()) === `${title} — Gutsy`);
+    await s.pressKeys([Keys.Escape]);
+    await s.waitFor("back in the library", async () => (await s.findAll("#search")).length > 0);
+    await s.waitFor("focus back on the card", async () => (await s.text(await s.active())).startsWith(title));
+  });
+
+  it("doubling the servings doubles the quantities", async () => {
+    const { s } = ctx;
+    await openRecipe(s, "milk kefir", "milk-kefir");
+    const servings = await s.find("[data-testid=servings]");
+    assert.match(await s.text(servings), /^2 servings/);
+    const before = await Promise.all((await s.findAll("[data-testid=qty]")).map((q) => s.text(q)));
+    const more = await s.find('button[aria-label="More servings"]');
+    await s.click(more);
+    await s.click(more);
+    await s.waitFor("4 servings", async () => /^4 servings/.test(await s.text(servings)));
+    const after = await Promise.all((await s.findAll("[data-testid=qty]")).map((q) => s.text(q)));
+    let compared = 0;
+    before.forEach((b, i) => {
+      const x = amountNumber(b);
+      if (x === null) return;
+      assert.equal(amountNumber(after[i]), 2 * x, `line ${i}: ${b} → ${after[i]}`);
+      assert.equal(after[i].replace(/^[\d½⅓⅔¼¾⅛⅜⅝⅞⅕⅖⅗⅘⅙⅚]+\s*/, ""), b.replace(/^[\d½⅓⅔¼¾⅛⅜⅝⅞⅕⅖⅗⅘⅙⅚]+\s*/, ""), "unit changed");
+      compared++;
+    });
+    assert.ok(compared >= 2, `only ${compared} quantities compared: ${before}`);
+    await shot(s, "07-recipe-doubled");
+  });
+
+  it("a trigger badge opens the catalog's explanation", async () => {
+    const { s } = ctx;
+    const badge = await s.find('.line button.badge.trigger[data-trigger="dairy"]');
+    await s.click(badge);
+    const panel = await s.waitFor("explanation", async () => {
+      const p = (await s.findAll("[data-testid=explanation]"))[0];
+      return p && /dairy/i.test(await s.text(p)) && /milk/i.test(await s.text(p)) && p;
+    });
+    assert.equal(await s.attribute(badge, "aria-expanded"), "true");
+    assert.match(await s.text(panel), /Matched/);
+    await shot(s, "08-explanation");
+    await back(s);
+  });
+
+  it("markup in an imported recipe renders as literal text and runs nothing", async () => {
+    const { s } = ctx;
+    if (THEME === "dark") return;
+    await setSearch(s, "pwned");
+    const card = await s.waitFor("the imported recipe", async () => (await s.findAll(".card"))[0]);
+    const title = "Pwned <img src=x onerror=alert(1)> <script>alert(2)</script> Pie";
+    assert.equal(await s.text((await s.findIn(card, ".card-title"))[0]), title);
+    await s.click(card);
+    const h1 = await s.waitFor("recipe", async () => (await s.findAll("[data-testid=recipe-title]"))[0]);
+    assert.equal(await s.text(h1), title);
+    const page = await s.text(await s.find("main"));
+    for (const literal of ["<img src=x onerror=alert(6)>", "<script>alert(7)</script>", "<script>alert(4)</script>", "<img src=x onerror=alert(5)>", "<b>bold</b>", "<script>alert(8)</script>"]) {
+      assert.ok(page.includes(literal), `${literal} not shown as text`);
+    }
+    // Nothing was parsed as markup: no <img>, no <b>, only the app's own module script.
+    assert.equal((await s.findAll("img")).length, 0);
+    assert.equal((await s.findAll("main b")).length, 0);
+    assert.equal((await s.findAll("script")).length, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await s.alertText(), null, "an alert was opened");
+    await shot(s, "09-xss-literal");
+    await back(s);
+  });
+
+  it("a recipe that no longer exists shows a clear message", async () => {
+    const { s } = ctx;
+    if (!process.env.E2E_DELETE_CMD) return; // needs a way to delete behind the app's back
+    await setSearch(s, "doomed");
+    const card = await s.waitFor("the doomed recipe", async () => (await s.findAll(".card"))[0]);
+    const { execSync } = await import("node:child_process");
+    execSync(process.env.E2E_DELETE_CMD, { stdio: "inherit" });
+    await s.click(card);
+    const err = await s.waitFor("not-found message", async () => (await s.findAll("[data-testid=error]"))[0]);
+    assert.match(await s.text(err), /That recipe is not in your library/);
+    await shot(s, "10-recipe-gone");
+    await back(s);
+  });
+});
+
+describe(`the app on a garbage library file (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_GARBAGE_DB });
+
+  it("starts and says in words that the file is not a library", async () => {
+    const { s } = ctx;
+    const err = await s.waitFor("error message", async () => (await s.findAll("[data-testid=error]"))[0], 20000);
+    const text = await s.text(err);
+    assert.match(text, /Gutsy cannot read your library file/);
+    assert.match(text, /not a Gutsy library/);
+    assert.ok(text.includes(process.env.E2E_GARBAGE_DB), "the message names the file");
+    await shot(s, "11-garbage-db");
+  });
+});
