@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything (scripts/setup.sh) and runs every test: core unit and integration tests,
-# the CLI end to end, and the TypeScript bindings freshness check.
+# the CLI end to end, the TypeScript bindings freshness check, the desktop app's Rust and UI unit
+# tests, and its end-to-end tests in a real WebKit window under Xvfb (screenshots in test-output/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -11,11 +12,22 @@ cargo test --locked --all-targets
 
 echo "== TypeScript bindings are up to date"
 tmp=$(mktemp -d)
-TS_RS_EXPORT_DIR="$tmp" cargo test --locked --lib export_bindings -q >/dev/null
+TS_RS_EXPORT_DIR="$tmp" cargo test --locked --lib -p gutsy -p gutsy-app export_bindings -q >/dev/null
 if ! diff -r "$tmp" ui/src/bindings >/dev/null; then
   diff -r "$tmp" ui/src/bindings || true
   echo "ui/src/bindings is stale: run 'cargo test' and commit the regenerated files" >&2
   exit 1
 fi
 rm -rf "$tmp"
+
+echo "== desktop app: UI build, UI unit tests and type check"
+bash scripts/app-node.sh
+bash scripts/app-ui.sh
+(cd ui && npm test --silent -- --reporter=dot && npm run --silent check)
+
+echo "== desktop app: shell tests"
+cargo test --locked -p gutsy-app
+
+echo "== desktop app: end to end in a real WebKit window"
+bash scripts/app-e2e.sh
 echo "== all tests passed"

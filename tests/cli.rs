@@ -179,9 +179,15 @@ fn import_saves_good_files_and_names_bad_ones() {
     assert_eq!(after.len(), before.len() + 1, "only the good file was added, nothing lost");
     assert!(before.iter().all(|id| after.contains(id)));
 
+    // Deleting removes exactly that recipe; an unknown id is an error.
+    env.ok(&["recipes", "delete", "test-kimchi-bowl"]);
+    assert_eq!(env.ids(), before);
+    assert!(!env.run(&["recipes", "delete", "test-kimchi-bowl"]).status.success());
+    env.ok(&["recipes", "import", good.to_str().unwrap()]);
+
     // Importing again replaces, it does not duplicate.
     let out = env.ok(&["recipes", "import", good.to_str().unwrap()]);
-    assert!(out.contains("replaced"));
+    assert!(out.contains("replaced"), "{out}");
     assert_eq!(env.ids().len(), after.len());
     let v = env.json(&["recipes", "show", "test-kimchi-bowl", "--json"]);
     assert!(v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"), "kimchi is live-culture");

@@ -38,6 +38,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Delete recipes by id (as shown by `recipes list --json`).
+    Delete {
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
     /// Import Cooklang `.cook` files, or folders of them (each file is saved on its own).
     Import {
         #[arg(required = true)]
@@ -86,6 +91,21 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
             } else {
                 show_text(&mut out, &r, &facts)?;
+            }
+        }
+        Command::Delete { ids } => {
+            let mut store = open_store(db)?;
+            let mut missing = Vec::new();
+            for id in &ids {
+                if store.delete(id)? {
+                    writeln!(out, "deleted {id}")?;
+                } else {
+                    missing.push(id.as_str());
+                }
+            }
+            if !missing.is_empty() {
+                out.flush()?;
+                return Err(CliError::Usage(format!("no recipe with id {}", missing.join(", "))));
             }
         }
         Command::Import { paths } => {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# End-to-end tests of the desktop app in a real WebKit window: builds the UI and a debug app,
+# prepares a library with the test fixtures (imported with the `gutsy` CLI) and a garbage file,
+# then drives the app with tauri-driver + WebKitWebDriver under Xvfb, once in the light and once
+# in the dark colour scheme. Screenshots go to test-output/e2e/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+
+bash scripts/app-ui.sh
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  cargo install tauri-driver --locked --version 2.1.0
+fi
+cargo build --locked -p gutsy-app --bin gutsy-app
+cargo build --locked --bin gutsy
+
+out="$PWD/test-output/e2e"
+rm -rf "$out"
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The app must not read or write the user's settings, window state or library.
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
+unset DBUS_SESSION_BUS_ADDRESS # single-instance: no bus, no clash with a running Gutsy
+export GUTSY_APP="$target/debug/gutsy-app"
+export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage.db" E2E_OUT="$out"
+GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import tests/e2e/fixtures/xss.cook tests/e2e/fixtures/doomed.cook
+{ yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
+# The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
+export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"
+export GUTSY_DB="$E2E_DB"
+
+export WEBKIT_DISABLE_DMABUF_RENDERER=1 # no GPU under Xvfb
+for theme in light dark; do
+  echo "== e2e ($theme)"
+  # Each run deletes "Doomed Dish" behind the app's back: put it back first.
+  "$target/debug/gutsy" recipes import tests/e2e/fixtures/doomed.cook >/dev/null
+  E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
+    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/app.test.mjs
+done
+echo "screenshots: $out"

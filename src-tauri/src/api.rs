@@ -1,0 +1,196 @@
+//! The commands' bodies, free of Tauri so tests can call them directly.
+
+use gutsy::catalog::{Catalog, Explanation};
+use gutsy::library::{self, Filter, FilterSpec, RecipeCard, RecipeView};
+use gutsy::store::{default_db_path, Store, StoreError};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// What kind of failure an [`AppError`] is; the UI words each one (TypeScript checks it has
+/// a sentence for every code, as the type is generated with ts-rs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NotADatabase,
+    CannotOpen,
+    TooNew,
+    Database,
+    Damaged,
+    NotFound,
+    Ambiguous,
+    Import,
+    BadFilter,
+    NoLibraryPath,
+    Busy,
+}
+
+/// The one error shape crossing to the UI: a stable machine `code` and a sentence for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AppError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl AppError {
+    fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
+        AppError { code, message: message.into() }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> AppError {
+        let code = match &e {
+            StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
+            StoreError::Open { .. } => ErrorCode::CannotOpen,
+            StoreError::TooNew { .. } => ErrorCode::TooNew,
+            StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Database,
+            StoreError::Damaged { .. } => ErrorCode::Damaged,
+            StoreError::NotFound(_) => ErrorCode::NotFound,
+            StoreError::Ambiguous { .. } => ErrorCode::Ambiguous,
+            StoreError::Import(_) => ErrorCode::Import,
+        };
+        AppError::new(code, e.to_string())
+    }
+}
+
+/// Where the library is and how many recipes it holds (shown in the footer).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LibraryInfo {
+    pub path: String,
+    pub recipes: usize,
+}
+
+/// The library as app state: the open store, or why it could not be opened.
+pub struct Library {
+    store: Result<Mutex<Store>, AppError>,
+}
+
+impl Library {
+    /// `GUTSY_DB` if set (tests), else the core's default path shared with the CLI.
+    pub fn open_default() -> Library {
+        match std::env::var_os("GUTSY_DB").map(PathBuf::from).or_else(default_db_path) {
+            Some(path) => Library::open(&path),
+            None => Library {
+                store: Err(AppError::new(ErrorCode::NoLibraryPath, "No home directory found, so Gutsy cannot tell where to keep your library. Set GUTSY_DB to a file path.")),
+            },
+        }
+    }
+
+    pub fn open(path: &Path) -> Library {
+        Library { store: Store::open(path).map(Mutex::new).map_err(AppError::from) }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, AppError>) -> Result<T, AppError> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        let store = store.lock().map_err(|_| AppError::new(ErrorCode::Busy, "The library is unavailable after an earlier failure; restart Gutsy."))?;
+        f(&store)
+    }
+}
+
+fn catalog() -> &'static Catalog {
+    Catalog::bundled()
+}
+
+pub fn list_recipes(library: &Library, spec: &FilterSpec) -> Result<Vec<RecipeCard>, AppError> {
+    let filter = Filter::from_spec(catalog(), spec).map_err(|m| AppError::new(ErrorCode::BadFilter, m))?;
+    library.with(|store| Ok(library::list(store, catalog(), &filter)?))
+}
+
+fn recipe(store: &Store, id: &str) -> Result<gutsy::model::Recipe, AppError> {
+    store.recipe(id)?.ok_or_else(|| AppError::from(StoreError::NotFound(id.to_string())))
+}
+
+pub fn recipe_view(library: &Library, id: &str, servings: Option<u32>) -> Result<RecipeView, AppError> {
+    library.with(|store| {
+        let recipe = recipe(store, id)?;
+        let servings = servings.unwrap_or(recipe.servings);
+        Ok(library::recipe_view(catalog(), &recipe, servings))
+    })
+}
+
+pub fn explain_ingredient(library: &Library, id: &str, index: usize) -> Result<Explanation, AppError> {
+    library.with(|store| {
+        let recipe = recipe(store, id)?;
+        let line = recipe
+            .ingredients
+            .get(index)
+            .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("recipe {id:?} has no ingredient {}", index + 1)))?;
+        Ok(catalog().explain_line(line))
+    })
+}
+
+pub fn library_info(library: &Library) -> Result<LibraryInfo, AppError> {
+    library.with(|store| Ok(LibraryInfo { path: store.label().to_string(), recipes: store.count()? }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_library() -> (tempfile::TempDir, Library) {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::open(&dir.path().join("library.db"));
+        (dir, lib)
+    }
+
+    #[test]
+    fn error_shape_is_code_and_message() {
+        let e = AppError::from(StoreError::NotFound("gone".into()));
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json, serde_json::json!({"code": "not_found", "message": "no recipe matches \"gone\""}));
+        assert_eq!(json.as_object().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn garbage_file_gives_not_a_database_on_every_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("garbage.db");
+        std::fs::write(&path, vec![0x5a_u8; 8192]).unwrap();
+        let lib = Library::open(&path);
+        let e = list_recipes(&lib, &FilterSpec::default()).unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotADatabase);
+        assert!(e.message.contains("not a Gutsy library"), "{}", e.message);
+        assert_eq!(recipe_view(&lib, "milk-kefir", None).unwrap_err(), e);
+        assert_eq!(library_info(&lib).unwrap_err(), e);
+    }
+
+    #[test]
+    fn commands_call_the_core() {
+        let (_d, lib) = temp_library();
+        let spec = FilterSpec { search: Some("kefir".into()), ..FilterSpec::default() };
+        let titles: Vec<String> = list_recipes(&lib, &spec).unwrap().into_iter().map(|c| c.title).collect();
+        assert!(titles.contains(&"Milk Kefir".to_string()) && titles.contains(&"Coconut Water Kefir".to_string()), "{titles:?}");
+        let spec = FilterSpec { search: Some("kefir".into()), exclude: vec!["dairy".into()], ..FilterSpec::default() };
+        let titles: Vec<String> = list_recipes(&lib, &spec).unwrap().into_iter().map(|c| c.title).collect();
+        assert!(!titles.contains(&"Milk Kefir".to_string()) && titles.contains(&"Coconut Water Kefir".to_string()), "{titles:?}");
+
+        let view = recipe_view(&lib, "milk-kefir", Some(4)).unwrap();
+        assert_eq!(view.servings, 4);
+        let e = recipe_view(&lib, "no-such-recipe", None).unwrap_err();
+        assert_eq!(e.code, ErrorCode::NotFound);
+        let ex = explain_ingredient(&lib, "milk-kefir", 1).unwrap();
+        assert!(!ex.reasons.is_empty());
+        assert_eq!(explain_ingredient(&lib, "milk-kefir", 99).unwrap_err().code, ErrorCode::NotFound);
+        assert!(library_info(&lib).unwrap().recipes > 10);
+    }
+
+    #[test]
+    fn search_with_fts_operators_does_not_fail() {
+        let (_d, lib) = temp_library();
+        for q in ["\"kefir", "kefir AND (", "NEAR(\"a\" \"b\")", "*", "-milk ^ OR", "'; DROP TABLE recipes; --"] {
+            let spec = FilterSpec { search: Some(q.into()), ..FilterSpec::default() };
+            assert!(list_recipes(&lib, &spec).is_ok(), "search {q:?} failed");
+        }
+    }
+
+    #[test]
+    fn unknown_exclusion_is_a_bad_filter() {
+        let (_d, lib) = temp_library();
+        let spec = FilterSpec { exclude: vec!["unobtainium".into()], ..FilterSpec::default() };
+        assert_eq!(list_recipes(&lib, &spec).unwrap_err().code, ErrorCode::BadFilter);
+    }
+}
