@@ -10,6 +10,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 echo "== core: unit, integration and CLI tests"
 cargo test --locked --all-targets
 
+echo "== desktop app: UI build (the shell embeds ui/dist, so it comes before any app build)"
+bash scripts/app-node.sh
+bash scripts/app-ui.sh
+
 echo "== TypeScript bindings are up to date"
 tmp=$(mktemp -d)
 TS_RS_EXPORT_DIR="$tmp" cargo test --locked --lib -p gutsy -p gutsy-app export_bindings -q >/dev/null
@@ -20,9 +24,7 @@ if ! diff -r "$tmp" ui/src/bindings >/dev/null; then
 fi
 rm -rf "$tmp"
 
-echo "== desktop app: UI build, UI unit tests and type check"
-bash scripts/app-node.sh
-bash scripts/app-ui.sh
+echo "== desktop app: UI unit tests and type check"
 (cd ui && npm test --silent -- --reporter=dot && npm run --silent check)
 
 echo "== desktop app: shell tests"
