@@ -129,6 +129,10 @@ pub fn passes(filter: &Filter, catalog: &Catalog, recipe: &Recipe, facts: &Recip
     if filter.exclude_triggers.iter().any(|t| facts.triggers.contains(t)) {
         return false;
     }
+    // An unknown ingredient cannot be vouched for: it never passes a trigger exclusion.
+    if !filter.exclude_triggers.is_empty() && !facts.unknown.is_empty() {
+        return false;
+    }
     if !filter.attributes.iter().all(|a| facts.attributes.contains(a)) {
         return false;
     }

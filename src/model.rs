@@ -60,7 +60,7 @@ pub struct Times {
 impl Times {
     /// Active time at the stove and board (prep + cook).
     pub fn active_minutes(&self) -> u32 {
-        self.prep_minutes.unwrap_or(0) + self.cook_minutes.unwrap_or(0)
+        self.prep_minutes.unwrap_or(0).saturating_add(self.cook_minutes.unwrap_or(0))
     }
 }
 
@@ -111,7 +111,10 @@ pub fn slugify(title: &str) -> String {
     out
 }
 
-/// Parses "30 min", "1 h 30 min", "3 weeks", "2 days", "90" (minutes) into minutes.
+/// The longest duration accepted (one year): longer is a typo, and sums must not overflow.
+pub const MAX_MINUTES: u64 = 366 * 24 * 60;
+
+/// Parses "30 min", "1 h 30 min", "3 weeks", "2 days", "3-5 days" (the upper end), "90" (minutes).
 ///
 /// Hand-rolled: the durations in recipe front matter are a handful of words, and `humantime`
 /// rejects the spaced forms ("1 h 30 min") cooks write.
@@ -142,9 +145,14 @@ pub fn parse_minutes(text: &str) -> Result<u32, String> {
     let mut any = false;
     let mut i = 0;
     while i < tokens.len() {
-        let value: f64 = tokens[i]
+        let mut value: f64 = tokens[i]
             .parse()
             .map_err(|_| format!("{text:?} is not a duration like \"1 h 30 min\""))?;
+        // A range such as "3-5 days" counts as its upper end: plans must allow for the longest.
+        if let Some(upper) = tokens.get(i + 1).and_then(|t| t.parse::<f64>().ok()) {
+            value = value.max(upper);
+            i += 1;
+        }
         let unit = tokens.get(i + 1).map(String::as_str).unwrap_or("min");
         i += 2;
         let per = match unit.trim_end_matches('.') {
@@ -161,8 +169,11 @@ pub fn parse_minutes(text: &str) -> Result<u32, String> {
         total += (value * per).round() as u64;
         any = true;
     }
-    if !any || total > u64::from(u32::MAX) {
+    if !any {
         return Err(format!("{text:?} is not a duration like \"1 h 30 min\""));
+    }
+    if total > MAX_MINUTES {
+        return Err(format!("{text:?} is longer than a year; durations are limited to one year"));
     }
     Ok(total as u32)
 }
@@ -207,6 +218,10 @@ mod tests {
         assert_eq!(parse_minutes("1h30m"), Ok(90));
         assert!(parse_minutes("soon").is_err());
         assert!(parse_minutes("3 fortnights").is_err());
+        assert_eq!(parse_minutes("3-5 days"), Ok(5 * 1440));
+        assert!(parse_minutes("400000 weeks").unwrap_err().contains("longer than a year"));
+        let t = Times { prep_minutes: Some(u32::MAX), cook_minutes: Some(u32::MAX), ferment_minutes: None };
+        assert_eq!(t.active_minutes(), u32::MAX);
         for m in [5, 60, 90, 1440, 2880, 30240] {
             assert_eq!(parse_minutes(&format_minutes(m)), Ok(m));
         }

@@ -40,7 +40,8 @@ impl Number {
     /// Sum, or `None` on overflow.
     pub fn checked_add(&self, other: &Number) -> Option<Number> {
         let (a, b) = (self.0, other.0);
-        let l = a.denom().lcm(b.denom());
+        // lcm computed with a checked multiply: `Integer::lcm` overflows on large coprime denominators.
+        let l = (a.denom() / a.denom().gcd(b.denom())).checked_mul(*b.denom())?;
         let n = a
             .numer()
             .checked_mul(l / a.denom())?
@@ -199,6 +200,15 @@ impl Amount {
     pub fn exact(n: Number) -> Self {
         Amount::Exact { value: n }
     }
+    /// `min`–`max` in either order; one number when they are equal.
+    pub fn between(a: Number, b: Number) -> Amount {
+        match a.cmp(&b) {
+            std::cmp::Ordering::Equal => Amount::exact(a),
+            std::cmp::Ordering::Less => Amount::Range { min: a, max: b },
+            std::cmp::Ordering::Greater => Amount::Range { min: b, max: a },
+        }
+    }
+
     /// The amount used for arithmetic: the value, or a range's midpoint.
     pub fn typical(&self) -> f64 {
         match self {
@@ -269,6 +279,13 @@ mod tests {
         assert_eq!(n("1 1/2").pretty(), "1½");
         assert_eq!(n("2/3").pretty(), "⅔");
         assert_eq!(n("2/7").pretty(), "2/7");
+    }
+
+    #[test]
+    fn adding_fractions_with_huge_denominators_is_none_not_a_panic() {
+        let a = Number::new(1, 4_294_967_291).unwrap();
+        let b = Number::new(1, 4_294_967_279).unwrap();
+        assert_eq!(a.checked_add(&b), None);
     }
 
     #[test]

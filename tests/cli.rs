@@ -194,6 +194,28 @@ fn import_saves_good_files_and_names_bad_ones() {
 }
 
 #[test]
+fn unknown_ingredients_never_pass_a_trigger_exclusion() {
+    let env = Env::new();
+    let f = env.file("mystery.cook", b"---\ntitle: Mystery Stew\nmeal: [dinner]\n---\nSimmer @florpberries{200%g} with @water{1%l}.\n");
+    env.ok(&["recipes", "import", f.to_str().unwrap()]);
+    let shown = |args: &[&str]| env.json(args).as_array().unwrap().iter().any(|c| c["id"] == "mystery-stew");
+    assert!(shown(&["recipes", "list", "--json"]));
+    assert!(!shown(&["recipes", "list", "--exclude", "dairy", "--json"]), "unknown food cannot be vouched for");
+    let v = env.json(&["recipes", "show", "mystery-stew", "--json"]);
+    assert_eq!(v["facts"]["unknown"][0], "florpberries");
+}
+
+#[test]
+fn two_files_with_one_title_are_both_kept() {
+    let env = Env::new();
+    let a = env.file("a/bowl.cook", GOOD.as_bytes());
+    let b = env.file("b/bowl.cook", GOOD.as_bytes());
+    env.ok(&["recipes", "import", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let ids = env.ids();
+    assert!(ids.contains(&"test-kimchi-bowl".to_string()) && ids.contains(&"test-kimchi-bowl-2".to_string()), "{ids:?}");
+}
+
+#[test]
 fn a_garbage_database_is_refused_and_left_untouched() {
     let env = Env::new();
     let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
@@ -213,5 +235,6 @@ fn the_library_survives_reopening() {
     let first = env.ids();
     let second = env.ids();
     assert_eq!(first, second);
+    assert!(first.contains(&"test-kimchi-bowl".to_string()));
     assert!(Path::new(&env.db()).exists());
 }

@@ -39,6 +39,30 @@ impl Catalog {
     /// first part is put back in front of the name for matching; a match must still use a word
     /// of the name itself.
     pub fn match_line(&self, line: &IngredientLine) -> LineMatch {
+        // "milk or oat milk": the line is as risky as any of its alternatives.
+        let lower = line.name.to_lowercase();
+        if let Some(i) = lower.find(" or ").filter(|_| lower.len() == line.name.len()) {
+            let first = IngredientLine { name: line.name[..i].to_string(), ..line.clone() };
+            let second = IngredientLine { name: line.name[i + 4..].to_string(), ..line.clone() };
+            let (a, b) = (self.match_line(&first), self.match_line(&second));
+            let mut m = if a.food.is_some() { a.clone() } else { b.clone() };
+            m.triggers = a.triggers.union(b.triggers);
+            return m;
+        }
+        let m = self.match_single(line);
+        // "4 whole cloves": the unit word can be part of the food's name.
+        if m.food.is_none() {
+            if let Some(unit) = line.unit.as_deref().filter(|u| !line.name.is_empty() && u.chars().all(char::is_alphabetic)) {
+                let retry = self.match_text(&format!("{} {unit}", line.name), line.note.as_deref().unwrap_or(""));
+                if retry.food.is_some() {
+                    return retry;
+                }
+            }
+        }
+        m
+    }
+
+    fn match_single(&self, line: &IngredientLine) -> LineMatch {
         let note = line.note.as_deref().unwrap_or("");
         if line.name.is_empty() {
             return self.match_text(&line.name, note);
@@ -85,24 +109,6 @@ impl Catalog {
         tokens_into(name, &mut buf, &mut toks);
         let words: Vec<&str> = toks.iter().map(|&(s, e)| &buf[s..e]).collect();
 
-        // Qualifiers that appear in the name or note. Most lines have none, so a cheap word
-        // check skips the phrase scan. Their words may still be part of a food's name
-        // ("gluten free flour" is its own product).
-        let mut found = Vec::new();
-        let mut ebuf = String::new();
-        let mut etoks = Vec::new();
-        if !extra.is_empty() {
-            tokens_into(extra, &mut ebuf, &mut etoks);
-        }
-        let ewords: Vec<&str> = etoks.iter().map(|&(s, e)| &ebuf[s..e]).collect();
-        let any_qualifier_word = words.iter().chain(&ewords).any(|w| self.qualifier_words.contains(*w));
-        for (qi, (qwords, _)) in self.qualifiers.iter().enumerate().filter(|_| any_qualifier_word) {
-            let n = qwords.len();
-            if words.windows(n).chain(ewords.windows(n)).any(|w| w == &qwords[..]) {
-                found.push(qi);
-            }
-        }
-
         // Words in `buf` are separated by single spaces, so a span of words is a slice of it:
         // phrases are looked up without building keys.
         let mut best = None;
@@ -114,21 +120,43 @@ impl Catalog {
                 }
                 let phrase = &buf[toks[start].0..toks[start + len - 1].1];
                 if let Some(&(idx, kind)) = self.phrases.get(phrase) {
-                    best = Some((idx, kind, phrase));
+                    best = Some((idx, kind, phrase, start, start + len));
                     break 'outer;
                 }
             }
         }
-
-        let triggers = match best {
-            Some((idx, _, _)) => self.qualified(self.food_triggers(idx), &found),
-            None => TriggerSet::default(),
+        let Some((idx, kind, phrase, bstart, bend)) = best else {
+            return LineMatch { food: None, phrase: None, kind: None, triggers: TriggerSet::default(), qualifiers: Vec::new() };
         };
+
+        // Qualifiers count only where they describe the matched food: right before it or inside
+        // its name ("gluten-free rolled oats", "gluten free flour"), or as a note that says nothing
+        // else ("oats (certified gluten-free)"). "soy sauce (or gluten-free tamari)" keeps its
+        // gluten. Most lines have no qualifier word at all, so a cheap check skips the scan.
+        let mut found = Vec::new();
+        let note_has_qualifier = extra.split(|c: char| !c.is_alphanumeric()).any(|w| self.qualifier_words.contains(&w.to_lowercase()));
+        if note_has_qualifier || words.iter().any(|w| self.qualifier_words.contains(*w)) {
+            let segments: Vec<Vec<String>> = extra
+                .split([',', ';', '(', ')'])
+                .map(|seg| crate::catalog::normalize::normalize(seg).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>())
+                .filter(|seg| !seg.is_empty() && seg.iter().all(|w| w == "certified" || self.qualifier_words.contains(w)))
+                .collect();
+            for (qi, (qwords, _)) in self.qualifiers.iter().enumerate() {
+                let n = qwords.len();
+                let in_name = (0..(words.len() + 1).saturating_sub(n)).any(|p| {
+                    words[p..p + n] == qwords[..] && (p + n == bstart || (p >= bstart && p + n <= bend))
+                });
+                let in_note = segments.iter().any(|seg| seg.windows(n).any(|w| w == &qwords[..]));
+                if in_name || in_note {
+                    found.push(qi);
+                }
+            }
+        }
         LineMatch {
-            food: best.map(|(i, _, _)| i),
-            phrase: best.map(|(_, _, p)| p.to_string()),
-            kind: best.map(|(_, k, _)| k),
-            triggers,
+            food: Some(idx),
+            phrase: Some(phrase.to_string()),
+            kind: Some(kind),
+            triggers: self.qualified(self.food_triggers(idx), &found),
             qualifiers: found,
         }
     }

@@ -93,6 +93,20 @@ fn alcohol_traps() {
 }
 
 #[test]
+fn qualifiers_only_count_where_they_describe_the_food() {
+    assert!(has("2 tbsp soy sauce (or gluten-free tamari)", Trigger::Gluten));
+    assert!(has("2 tbsp butter (or vegan butter)", Trigger::Dairy));
+    assert!(has("1 tsp sugar, or stevia for sugar-free", Trigger::Sugar));
+    assert!(has("1 cup milk, not dairy-free", Trigger::Dairy));
+    assert!(has("1 cup milk or dairy-free milk", Trigger::Dairy), "alternatives: any may be used");
+    assert!(has("1 cup oat milk or milk", Trigger::Dairy));
+    assert!(!has("1 cup oats (certified gluten-free)", Trigger::Gluten));
+    assert!(!has("1 cup certified gluten-free rolled oats", Trigger::Gluten));
+    assert_eq!(food_of("4 whole cloves").as_deref(), food_of("1 tsp whole cloves").as_deref());
+    assert!(food_of("4 whole cloves").is_some());
+}
+
+#[test]
 fn longest_match_wins() {
     assert_eq!(food_of("1 cup almond milk"), food_of("almond milk"));
     assert_ne!(food_of("1 cup almond milk"), food_of("1 cup milk"));

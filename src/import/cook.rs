@@ -66,6 +66,8 @@ fn yaml_list(v: &Yaml) -> Vec<String> {
 
 /// Parses one Cooklang recipe. `label` names the source in errors (a path or "recipes/x.cook").
 pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
+    // Editors on Windows may start UTF-8 files with a byte-order mark; it would hide the front matter.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_text(label, text)?;
     let result = parser().parse(text);
     // The crate only warns about broken front matter and then drops it; losing the title and
@@ -241,7 +243,7 @@ fn to_line(ing: &cooklang::Ingredient) -> IngredientLine {
             cooklang::Value::Number(n) => quantity = number(n).map(Amount::exact),
             cooklang::Value::Range { start, end } => {
                 if let (Some(min), Some(max)) = (number(start), number(end)) {
-                    quantity = Some(if min == max { Amount::exact(min) } else { Amount::Range { min, max } });
+                    quantity = Some(Amount::between(min, max));
                 }
             }
             cooklang::Value::Text(t) => {
@@ -284,9 +286,10 @@ fn merge_into(lines: &mut Vec<IngredientLine>, line: IngredientLine) {
         if let (Some(Amount::Exact { value: a }), Some(Amount::Exact { value: b })) = (existing.quantity, line.quantity) {
             if let Some(sum) = a.checked_add(&b) {
                 existing.quantity = Some(Amount::exact(sum));
-                if existing.note.is_none() {
-                    existing.note = line.note;
-                }
+                existing.note = match (existing.note.take(), line.note) {
+                    (Some(a), Some(b)) if a != b => Some(format!("{a}; {b}")),
+                    (a, b) => a.or(b),
+                };
                 existing.input = existing.to_string();
                 return;
             }
@@ -337,6 +340,16 @@ mod tests {
         let e = parse_cook("y.cook", "---\ntitle: [unclosed\n---\nStep.\n").unwrap_err();
         assert!(e.to_string().starts_with("y.cook:"), "{e}");
         assert!(parse_cook("z.cook", "").is_err());
+    }
+
+    #[test]
+    fn byte_order_mark_and_huge_fractions() {
+        let r = parse_cook("bom.cook", &format!("\u{feff}{KRAUT}")).unwrap();
+        assert_eq!(r.title, "Test Kraut");
+        let r = parse_cook("f.cook", "Add @salt{1/4294967291%g} and @salt{1/4294967279%g}.\n").unwrap();
+        assert_eq!(r.ingredients.len(), 2, "unsummable mentions stay separate instead of panicking");
+        let r = parse_cook("r.cook", "Add @salt{3-1%tsp}.\n").unwrap();
+        assert_eq!(r.ingredients[0].quantity.unwrap().to_string(), "1-3");
     }
 
     #[test]

@@ -193,21 +193,29 @@ fn space_numeric_dashes(s: &str) -> String {
 
 /// Removes an "(optional)" / ", optional" / "optional:" marker.
 fn take_optional(text: &str) -> (String, bool) {
-    if find_ci(text, "optional").is_none() {
-        return (text.to_string(), false);
-    }
-    for marker in ["(optional)", ", optional", "optional:"] {
-        if let Some(i) = find_ci(text, marker) {
-            let mut s = String::with_capacity(text.len());
-            s.push_str(&text[..i]);
-            s.push_str(&text[i + marker.len()..]);
-            return (s.split_whitespace().collect::<Vec<_>>().join(" "), true);
+    // The whole word only: "optionally toasted" is not optional.
+    let mut from = 0;
+    let at = loop {
+        let Some(i) = find_ci(&text[from..], "optional").map(|i| i + from) else {
+            return (text.to_string(), false);
+        };
+        let end = i + "optional".len();
+        let before_ok = !text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !text[end..].chars().next().is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            break i;
         }
+        from = end;
+    };
+    let (mut before, mut after) = (&text[..at], &text[at + "optional".len()..]);
+    if before.ends_with('(') && after.starts_with(')') {
+        before = &before[..before.len() - 1];
+        after = &after[1..];
     }
-    if text.len() > 9 && text.is_char_boundary(text.len() - 9) && text[text.len() - 9..].eq_ignore_ascii_case(" optional") {
-        return (text[..text.len() - 9].to_string(), true);
-    }
-    (text.to_string(), false)
+    let after = after.strip_prefix(':').unwrap_or(after);
+    // Keep a comma before the marker, so "honey, optional, for sweetness" still has its note.
+    let joined = format!("{} {}", before.trim_end(), after.trim_start().trim_start_matches(','));
+    (joined.split_whitespace().collect::<Vec<_>>().join(" "), true)
 }
 
 /// Byte offset of an ASCII `needle` in `hay`, ignoring ASCII case (no allocation: this runs on
@@ -307,7 +315,7 @@ fn take_amount(s: &str) -> Option<(Amount, Option<&str>, &str)> {
         if let Some((sep, after_sep)) = split_word(rest) {
             if sep == "-" || sep.eq_ignore_ascii_case("to") || sep.eq_ignore_ascii_case("or") {
                 if let Some((max, glued2, after_max)) = take_value(after_sep) {
-                    return Some((range(min, max), glued2, after_max));
+                    return Some((Amount::between(min, max), glued2, after_max));
                 }
             }
         }
@@ -348,16 +356,6 @@ fn number_token(w: &str) -> Option<(Number, Option<&str>)> {
         return Some((n, None));
     }
     glued.starts_with(char::is_alphabetic).then_some((n, Some(glued)))
-}
-
-fn range(min: Number, max: Number) -> Amount {
-    if min == max {
-        Amount::exact(min)
-    } else if min < max {
-        Amount::Range { min, max }
-    } else {
-        Amount::Range { min: max, max: min }
-    }
 }
 
 /// Moves leading "(…)" groups into `notes`: `(14 oz) can`, `(240 ml) almond milk`.
@@ -522,6 +520,14 @@ mod tests {
         let l = parse_line("1 tsp chili flakes (optional)");
         assert!(l.optional);
         assert_eq!(l.name, "chili flakes");
+        let l = parse_line("1 tbsp sesame seeds, optionally toasted");
+        assert!(!l.optional, "optionally is not optional");
+        assert_eq!(l.name, "sesame seeds");
+        let l = parse_line("1 tbsp honey, optional, for sweetness");
+        assert!(l.optional);
+        assert_eq!((l.name.as_str(), l.note.as_deref()), ("honey", Some("for sweetness")));
+        let l = parse_line("Optional: 1 tsp chili flakes");
+        assert!(l.optional && l.name == "chili flakes" && l.unit.as_deref() == Some("tsp"));
         check("1½ cups water", "1 1/2", Some("cup"), "water", None);
         check("1 ½ cups water", "1 1/2", Some("cup"), "water", None);
         check("3–4 cups stock", "3-4", Some("cup"), "stock", None);

@@ -94,10 +94,18 @@ impl Store {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
                 StoreError::NotADatabase { path: label.clone(), message: "the file is not an SQLite database".into() }
             }
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+                StoreError::NotADatabase { path: label.clone(), message: "the library file is damaged".into() }
+            }
             other => StoreError::Sqlite(other),
         };
         // The first statement touches the file header: a corrupt or foreign file fails here.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(not_db)?;
+        // A file with a valid header but damaged pages fails here instead of on some later query.
+        let check: String = conn.pragma_query_value(None, "quick_check", |r| r.get(0)).map_err(not_db)?;
+        if check != "ok" {
+            return Err(StoreError::NotADatabase { path: label, message: format!("the library file is damaged: {check}") });
+        }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -166,9 +174,26 @@ impl Store {
         Ok(saved)
     }
 
-    /// Parses Cooklang text and saves it; nothing is written if parsing fails.
+    /// Parses Cooklang text and saves it; nothing is written if parsing fails. Importing the same
+    /// file again replaces its recipe; a different file whose title gives the same id gets a
+    /// fresh id (`kefir-2`), so an import never overwrites another recipe.
     pub fn import_text(&mut self, label: &str, text: &str) -> Result<(Recipe, Saved), StoreError> {
-        let recipe = parse_cook(label, text)?;
+        let mut recipe = parse_cook(label, text)?;
+        let base = recipe.id.clone();
+        let mut n = 1;
+        loop {
+            let owner: Option<Option<String>> = self
+                .conn
+                .query_row("SELECT source_path FROM recipe WHERE slug = ?1", [&recipe.id], |r| r.get(0))
+                .optional()?;
+            match owner {
+                Some(path) if path.as_deref() != Some(label) => {
+                    n += 1;
+                    recipe.id = format!("{base}-{n}");
+                }
+                _ => break,
+            }
+        }
         let saved = self.save(&recipe, text, Some(label))?;
         Ok((recipe, saved))
     }
@@ -317,7 +342,10 @@ mod tests {
         let path = dir.path().join("lib.db");
         let mut store = Store::open(&path).unwrap();
         let (r, saved) = store.import_text("mine.cook", MINE).unwrap();
-        assert_eq!((r.id.as_str(), saved), ("simple-sauerkraut", Saved::Replaced));
+        assert_eq!((r.id.as_str(), saved), ("simple-sauerkraut-2", Saved::Added), "never overwrites another recipe");
+        assert_eq!(store.import_text("mine.cook", MINE).unwrap().1, Saved::Replaced, "the same file replaces itself");
+        // Saving over a bundled id (as an edit would) makes it the user's.
+        store.save(&Recipe { id: "simple-sauerkraut".into(), ..r.clone() }, MINE, Some("mine.cook")).unwrap();
         // A changed bundle (simulated by forgetting its fingerprint) must not overwrite it.
         store.conn.execute("DELETE FROM meta WHERE key = 'bundled'", []).unwrap();
         drop(store);
