@@ -53,7 +53,7 @@ pub struct Filter {
 #[ts(export)]
 pub struct FilterSpec {
     pub search: Option<String>,
-    /// Trigger words (`dairy`, `gluten`, `sugar`, `alcohol`, …) or food names (`mushrooms`).
+    /// Trigger words (`dairy`, `gluten`, `sugar`, `alcohol`, …) or catalog food names (`tofu`).
     #[serde(default)]
     pub exclude: Vec<String>,
     #[serde(default)]

@@ -19,7 +19,7 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
         /// Leave out recipes containing these: dairy, gluten, sugar, alcohol (or eggs, nuts, …)
-        /// or a food name such as mushrooms. Comma-separated or repeated.
+        /// or a catalog food such as tofu. Comma-separated or repeated.
         #[arg(long, value_delimiter = ',', value_name = "TRIGGER|FOOD")]
         exclude: Vec<String>,
         /// Keep only recipes with all of these: fermented, prebiotic, leafy_green, cruciferous, high_fiber.

@@ -7,6 +7,6 @@ import type { MealType } from "./MealType";
  */
 export type FilterSpec = { search: string | null, 
 /**
- * Trigger words (`dairy`, `gluten`, `sugar`, `alcohol`, …) or food names (`mushrooms`).
+ * Trigger words (`dairy`, `gluten`, `sugar`, `alcohol`, …) or catalog food names (`tofu`).
  */
 exclude: Array<string>, attributes: Array<Attribute>, meal: MealType | null, };
