@@ -22,11 +22,16 @@ pub fn bundled_files() -> Vec<(String, &'static str)> {
     files
 }
 
-/// Changes whenever any bundled file changes, so a new release refreshes the bundled recipes.
+/// Bump when the parsed form of a recipe changes, so stored bundled recipes are parsed again.
+const MODEL_VERSION: &str = "2";
+
+/// Changes whenever any bundled file or the model changes, so a new release refreshes the
+/// bundled recipes.
 pub fn bundled_fingerprint() -> String {
     // FNV-1a: tiny, stable across Rust versions (unlike DefaultHasher), and no crate needed.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (label, text) in bundled_files() {
+    let model = [("model".to_string(), MODEL_VERSION)];
+    for (label, text) in bundled_files().into_iter().chain(model) {
         for b in label.bytes().chain([0]).chain(text.bytes()).chain([0]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);

@@ -4,7 +4,6 @@
 use super::normalize::tokens_into;
 use super::{Catalog, FoodIdx};
 use crate::diet::TriggerSet;
-use crate::ingredients::parse::is_descriptor_phrase;
 use crate::ingredients::IngredientLine;
 use serde::Serialize;
 
@@ -35,9 +34,9 @@ impl Catalog {
     /// Matches a parsed line: the name picks the food, the whole line's qualifiers adjust triggers.
     ///
     /// The parser moves leading preparation words into the note ("crushed red pepper" → name
-    /// "red pepper", note "crushed"). Some of those words name a different food, so the note's
-    /// first part is put back in front of the name for matching; a match must still use a word
-    /// of the name itself.
+    /// "red pepper", note "crushed"). Some of those words name a different food, so they
+    /// (`leading_prep`) are put back in front of the name for matching; a match must still use a
+    /// word of the name itself.
     pub fn match_line(&self, line: &IngredientLine) -> LineMatch {
         // "milk or oat milk": the line is as risky as any of its alternatives.
         let lower = line.name.to_lowercase();
@@ -86,8 +85,7 @@ impl Catalog {
                 }
             }
         }
-        let prefix = note.split(',').map(str::trim).find(|seg| is_descriptor_phrase(seg));
-        match prefix {
+        match line.leading_prep.as_deref().filter(|p| !p.is_empty()) {
             Some(prefix) => {
                 let combined = format!("{prefix} {}", line.name);
                 let skip = prefix.split(' ').filter(|w| !w.is_empty()).count();

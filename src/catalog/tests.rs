@@ -104,6 +104,9 @@ fn qualifiers_only_count_where_they_describe_the_food() {
     assert!(!has("1 cup certified gluten-free rolled oats", Trigger::Gluten));
     assert_eq!(food_of("4 whole cloves").as_deref(), food_of("1 tsp whole cloves").as_deref());
     assert!(food_of("4 whole cloves").is_some());
+    // Only words that stood before the name are put back for matching.
+    assert_ne!(food_of("1 tsp crushed red pepper"), food_of("1 red pepper, crushed"));
+    assert_eq!(food_of("1 red pepper, crushed"), food_of("1 red pepper"));
 }
 
 #[test]

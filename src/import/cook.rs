@@ -235,7 +235,7 @@ fn number(n: &cooklang::quantity::Number) -> Option<Number> {
 
 /// A Cooklang mention `@name{qty%unit}(note)` as an ingredient line.
 fn to_line(ing: &cooklang::Ingredient) -> IngredientLine {
-    let (name, mut notes) = clean_name(&ing.display_name());
+    let (name, mut notes, leading_prep) = clean_name(&ing.display_name());
     let mut quantity = None;
     let mut unit = None;
     if let Some(q) = &ing.quantity {
@@ -272,6 +272,7 @@ fn to_line(ing: &cooklang::Ingredient) -> IngredientLine {
         name,
         note: (!notes.is_empty()).then(|| notes.join(", ")),
         optional: ing.modifiers().contains(Modifiers::OPT),
+        leading_prep,
     };
     line.input = line.to_string();
     line

@@ -17,6 +17,10 @@ pub struct IngredientLine {
     pub note: Option<String>,
     #[serde(default)]
     pub optional: bool,
+    /// Preparation words the parser moved from before the name into the note ("crushed" of
+    /// "crushed red pepper"). Matching puts them back, as some name another food.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leading_prep: Option<String>,
 }
 
 impl fmt::Display for IngredientLine {

@@ -106,11 +106,9 @@ pub fn parse_line(input: &str) -> IngredientLine {
             }
         }
     }
-    let (name, mut descr) = strip_descriptors(&name);
-    if !descr.is_empty() {
-        notes.push(descr.join(" "));
-        descr.clear();
-    }
+    let (name, descr) = strip_descriptors(&name);
+    let leading_prep = (!descr.is_empty()).then(|| descr.join(" "));
+    notes.extend(leading_prep.clone());
     notes.append(&mut tail_notes);
     notes.retain(|n| !n.is_empty());
 
@@ -121,18 +119,21 @@ pub fn parse_line(input: &str) -> IngredientLine {
         name,
         note: (!notes.is_empty()).then(|| notes.join(", ")),
         optional,
+        leading_prep,
     }
 }
 
 /// The food name alone, without preparation words: used for Cooklang `@name{}` mentions.
-pub fn clean_name(name: &str) -> (String, Vec<String>) {
+/// Returns the name, the notes, and the leading preparation words (also the first note).
+pub fn clean_name(name: &str) -> (String, Vec<String>, Option<String>) {
     let normalized = normalize(name);
     let (n, mut notes) = split_name(&normalized);
     let (n, d) = strip_descriptors(&n);
-    if !d.is_empty() {
-        notes.insert(0, d.join(" "));
+    let leading = (!d.is_empty()).then(|| d.join(" "));
+    if let Some(l) = &leading {
+        notes.insert(0, l.clone());
     }
-    (n, notes)
+    (n, notes, leading)
 }
 
 /// Rewrites vulgar fractions (`1½` → `1 1/2`), dashes and runs of white space.
@@ -274,7 +275,7 @@ fn take_size(s: &str) -> (&str, Option<String>) {
 }
 
 /// Whether every word of `phrase` is a preparation/size word ("finely chopped", "large").
-pub fn is_descriptor_phrase(phrase: &str) -> bool {
+fn is_descriptor_phrase(phrase: &str) -> bool {
     let mut words = phrase.split(' ').filter(|w| !w.is_empty()).peekable();
     words.peek().is_some() && words.all(|w| is_one_of(w, DESCRIPTORS) || (w.len() > 4 && w.ends_with("ly")))
 }

@@ -20,4 +20,9 @@ name: string,
 /**
  * Preparation and other remarks: `minced`, `for drizzling`, `14 oz`.
  */
-note: string | null, optional: boolean, };
+note: string | null, optional: boolean, 
+/**
+ * Preparation words the parser moved from before the name into the note ("crushed" of
+ * "crushed red pepper"). Matching puts them back, as some name another food.
+ */
+leading_prep?: string | null, };
