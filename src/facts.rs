@@ -1,4 +1,8 @@
 //! Diet facts derived from a recipe's ingredients through the catalog — never from its tags.
+//! Optional lines bring no attribute, plant or fiber (a spoon of optional kimchi does not make a
+//! bowl fermented); their triggers are kept apart, so a cook who excludes them drops the line.
+
+pub mod live;
 
 use crate::catalog::{Catalog, Food, FoodIdx};
 use crate::diet::{Attribute, Trigger, TriggerSet};
@@ -20,6 +24,9 @@ pub struct LineFacts {
     /// Estimated weight in grams for the whole recipe, if quantity and unit allow it.
     pub grams: Option<f64>,
     pub fiber_grams: Option<f64>,
+    /// The recipe says the line is optional.
+    #[serde(default)]
+    pub optional: bool,
 }
 
 /// Everything Gutsy knows about a recipe's effect on the gut.
@@ -33,12 +40,17 @@ pub struct RecipeFacts {
     pub attributes: Vec<Attribute>,
     /// Dietary fiber per serving in grams, from the lines whose weight is known.
     pub fiber_per_serving: f64,
+    /// Whether at least one line's fiber could be worked out (else `fiber_per_serving` means
+    /// "unknown", not "none").
+    pub fiber_known: bool,
     /// Names of lines left out of the fiber sum (no weight or no fiber value known).
     pub fiber_unknown: Vec<String>,
     /// Distinct plants (catalog plant keys), sorted.
     pub plants: Vec<String>,
-    /// Names of lines that match no catalog food.
+    /// Names of (non-optional) lines that match no catalog food.
     pub unknown: Vec<String>,
+    /// Names of optional lines that match no catalog food.
+    pub optional_unknown: Vec<String>,
     /// Why the recipe counts as fermented, if it does.
     pub fermented_because: Option<String>,
     pub lines: Vec<LineFacts>,
@@ -77,34 +89,61 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
     let mut attributes: Vec<Attribute> = Vec::new();
     let mut plants: Vec<String> = Vec::new();
     let mut unknown = Vec::new();
+    let mut optional_unknown = Vec::new();
     let mut fiber_unknown = Vec::new();
     let mut fiber_total = 0.0;
+    let mut fiber_known = false;
+    let steps: Vec<&str> = recipe.steps.iter().map(|s| s.text.as_str()).collect();
+    // The recipe's own fermentation counts unless it is cooked afterwards (sourdough bread).
     let mut fermented_because = recipe
         .times
         .ferment_minutes
-        .filter(|m| *m > 0)
+        .filter(|m| *m > 0 && live::ferment_survives(&steps))
         .map(|m| format!("it ferments for {}", crate::model::format_minutes(m)));
     let mut lines = Vec::with_capacity(recipe.ingredients.len());
 
     for line in &recipe.ingredients {
         let m = catalog.match_line(line);
         let Some(idx) = m.food else {
-            unknown.push(line.name.clone());
-            lines.push(LineFacts { food: None, triggers: vec![], grams: None, fiber_grams: None });
+            if line.optional {
+                optional_unknown.push(line.name.clone());
+            } else {
+                unknown.push(line.name.clone());
+            }
+            lines.push(LineFacts { food: None, triggers: m.triggers.to_vec(), grams: None, fiber_grams: None, optional: line.optional });
             continue;
         };
         let food = catalog.food(idx);
+        let grams = line_grams(line, food);
+        let fiber = match (grams, food.fiber) {
+            (Some(g), Some(f)) => Some(g * f / 100.0),
+            _ => None,
+        };
+        lines.push(LineFacts {
+            food: Some(food.id.clone()),
+            triggers: m.triggers.to_vec(),
+            grams,
+            fiber_grams: fiber,
+            optional: line.optional,
+        });
         if line.optional {
             optional = optional.union(m.triggers);
-        } else {
-            triggers = triggers.union(m.triggers);
+            continue;
         }
+        triggers = triggers.union(m.triggers);
         for a in &food.attributes {
+            if *a == Attribute::Fermented {
+                // Only a ferment eaten alive is probiotic: not yogurt baked into a cake.
+                let last_word = food.name.rsplit(' ').next().unwrap_or("");
+                if !live::survives_any(&[&line.name, &food.name, last_word], &steps) {
+                    continue;
+                }
+                if fermented_because.is_none() {
+                    fermented_because = Some(format!("{} is a live-culture food", food.name));
+                }
+            }
             if !attributes.contains(a) {
                 attributes.push(*a);
-            }
-            if *a == Attribute::Fermented && fermented_because.is_none() {
-                fermented_because = Some(format!("{} is a live-culture food", food.name));
             }
         }
         if let Some(p) = &food.plant {
@@ -112,20 +151,17 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
                 plants.push(p.clone());
             }
         }
-        let grams = line_grams(line, food);
-        let fiber = match (grams, food.fiber) {
-            (Some(g), Some(f)) => Some(g * f / 100.0),
-            _ => None,
-        };
         match fiber {
-            Some(f) => fiber_total += f,
+            Some(f) => {
+                fiber_total += f;
+                fiber_known = true;
+            }
             // Water, salt and the like have no fiber to miss; only report foods that might.
             None if food.fiber.is_none_or(|f| f > 0.0) && !is_fiberless(catalog, idx) => {
                 fiber_unknown.push(line.name.clone())
             }
             None => {}
         }
-        lines.push(LineFacts { food: Some(food.id.clone()), triggers: m.triggers.to_vec(), grams, fiber_grams: fiber });
     }
 
     if fermented_because.is_some() && !attributes.contains(&Attribute::Fermented) {
@@ -144,9 +180,11 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
         optional_triggers: optional_only.to_vec(),
         attributes,
         fiber_per_serving,
+        fiber_known,
         fiber_unknown,
         plants,
         unknown,
+        optional_unknown,
         fermented_because,
         lines,
     }

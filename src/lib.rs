@@ -1,12 +1,14 @@
 //! Gutsy core: recipes, ingredient understanding, storage and planning — no GUI dependencies.
 
+pub mod card;
 pub mod catalog;
 pub mod diet;
 pub mod facts;
+pub mod filter;
 pub mod import;
 pub mod ingredients;
 pub mod library;
 pub mod model;
-pub mod store;
 pub mod quantity;
+pub mod store;
 pub mod units;

@@ -31,6 +31,26 @@ impl MealType {
     }
 }
 
+impl MealType {
+    /// The meals a course or category word from another app stands for ("main course" →
+    /// lunch and dinner, "dessert" → snack); empty when it says nothing about meals ("side").
+    pub fn from_course(word: &str) -> Vec<MealType> {
+        use MealType::*;
+        let w = word.trim().to_lowercase().replace(['-', '_'], " ");
+        let w = w.trim_end_matches('s');
+        match w {
+            "breakfast" | "brunch" => vec![Breakfast],
+            "lunch" => vec![Lunch],
+            "dinner" | "supper" => vec![Dinner],
+            "main" | "main course" | "main dishe" | "main dish" | "main meal" | "entree" | "entrée" => vec![Lunch, Dinner],
+            "snack" | "appetizer" | "appetiser" | "starter" | "dessert" | "sweet" | "treat" => vec![Snack],
+            "drink" | "beverage" | "smoothie" | "juice" | "cocktail" => vec![Drink],
+            "soup" | "salad" | "light meal" => vec![Lunch],
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl fmt::Display for MealType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -76,8 +96,13 @@ pub struct Step {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Recipe {
-    /// Stable slug of the title, unique in the library.
+    /// Stable id given by the library when the recipe is first stored; it never changes, not
+    /// even when the title does (plans refer to it). Empty until stored.
     pub id: String,
+    /// Readable alias made from the title (`simple-sauerkraut`), unique in the library. It
+    /// follows the title; use `id` to refer to a recipe for good.
+    #[serde(default)]
+    pub slug: String,
     pub title: String,
     pub description: Option<String>,
     pub servings: u32,
@@ -90,6 +115,9 @@ pub struct Recipe {
     pub source: Option<String>,
     /// The cook's own tags; never used to derive diet facts.
     pub tags: Vec<String>,
+    /// Front-matter keys Gutsy does not use (course, cuisine, author, …), kept as written.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub metadata: std::collections::BTreeMap<String, String>,
 }
 
 /// A URL- and file-name-safe slug: "Gut Healing Parsnip Soup" → "gut-healing-parsnip-soup".

@@ -39,9 +39,15 @@ impl Env {
     fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
+    /// The slugs (readable aliases) of the whole library, by title.
     fn ids(&self) -> Vec<String> {
         let v = self.json(&["recipes", "list", "--json"]);
-        v.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+        v.as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap().to_string()).collect()
+    }
+    /// slug → stable id.
+    fn uids(&self) -> std::collections::BTreeMap<String, String> {
+        let v = self.json(&["recipes", "list", "--json"]);
+        v.as_array().unwrap().iter().map(|c| (c["slug"].as_str().unwrap().to_string(), c["id"].as_str().unwrap().to_string())).collect()
     }
 }
 
@@ -113,11 +119,18 @@ fn garbage_arguments_fail_with_one_clear_line() {
 #[test]
 fn bundled_library_filters() {
     let env = Env::new();
-    let all = env.ids();
+    let all = env.json(&["recipes", "list", "--json"]);
+    let all = all.as_array().unwrap();
     assert!(all.len() >= 40);
+    let four = ["dairy", "gluten", "sugar", "alcohol"];
+    let expected = all
+        .iter()
+        .filter(|c| c["unknown_ingredients"] == 0 && !c["triggers"].as_array().unwrap().iter().any(|t| four.contains(&t.as_str().unwrap())))
+        .count();
     let free = env.json(&["recipes", "list", "--exclude", "dairy,gluten,sugar,alcohol", "--json"]);
     let free = free.as_array().unwrap();
-    assert!(free.len() >= 34, "only {} trigger-free recipes", free.len());
+    assert_eq!(free.len(), expected);
+    assert!(free.len() * 2 > all.len(), "most of the bundled library is free of the four triggers");
     for c in free {
         let t = c["triggers"].as_array().unwrap();
         assert!(!t.iter().any(|t| ["dairy", "gluten", "sugar", "alcohol"].contains(&t.as_str().unwrap())));
@@ -125,10 +138,10 @@ fn bundled_library_filters() {
     let fermented = env.json(&["recipes", "list", "--attribute", "fermented", "--json"]);
     assert!(fermented.as_array().unwrap().len() >= 8);
     let kefir = env.json(&["recipes", "list", "--search", "kefir", "--json"]);
-    let kefir: Vec<&str> = kefir.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let kefir: Vec<&str> = kefir.as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
     assert!(kefir.contains(&"milk-kefir") && kefir.contains(&"coconut-water-kefir"), "{kefir:?}");
     let no_dairy = env.json(&["recipes", "list", "--search", "kefir", "--exclude", "dairy", "--json"]);
-    let no_dairy: Vec<&str> = no_dairy.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let no_dairy: Vec<&str> = no_dairy.as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
     assert!(!no_dairy.contains(&"milk-kefir") && no_dairy.contains(&"coconut-water-kefir"));
     // FTS5 syntax typed by a user is just words.
     env.ok(&["recipes", "list", "--search", "\"kefir AND (OR NEAR"]);
@@ -140,7 +153,9 @@ fn bundled_library_filters() {
 fn show_derives_facts_from_ingredients() {
     let env = Env::new();
     let v = env.json(&["recipes", "show", "Simple Sauerkraut", "--json"]);
-    assert_eq!(v["recipe"]["id"], "simple-sauerkraut");
+    assert_eq!(v["recipe"]["slug"], "simple-sauerkraut");
+    assert_eq!(v["recipe"]["id"].as_str().unwrap().len(), 36, "a stable uuid");
+    assert_eq!(env.json(&["recipes", "show", v["recipe"]["id"].as_str().unwrap(), "--json"])["recipe"]["title"], "Simple Sauerkraut");
     assert!(v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"));
     assert!(v["facts"]["unknown"].as_array().unwrap().is_empty());
     let text = env.ok(&["recipes", "show", "milk-kefir"]);
@@ -185,9 +200,9 @@ fn import_saves_good_files_and_names_bad_ones() {
     assert!(!env.run(&["recipes", "delete", "test-kimchi-bowl"]).status.success());
     env.ok(&["recipes", "import", good.to_str().unwrap()]);
 
-    // Importing again replaces, it does not duplicate.
+    // Importing again does not duplicate.
     let out = env.ok(&["recipes", "import", good.to_str().unwrap()]);
-    assert!(out.contains("replaced"), "{out}");
+    assert!(out.contains("unchanged") && out.contains("0 added, 0 replaced, 1 unchanged, 0 failed"), "{out}");
     assert_eq!(env.ids().len(), after.len());
     let v = env.json(&["recipes", "show", "test-kimchi-bowl", "--json"]);
     assert!(v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"), "kimchi is live-culture");
@@ -198,7 +213,7 @@ fn unknown_ingredients_never_pass_a_trigger_exclusion() {
     let env = Env::new();
     let f = env.file("mystery.cook", b"---\ntitle: Mystery Stew\nmeal: [dinner]\n---\nSimmer @florpberries{200%g} with @water{1%l}.\n");
     env.ok(&["recipes", "import", f.to_str().unwrap()]);
-    let shown = |args: &[&str]| env.json(args).as_array().unwrap().iter().any(|c| c["id"] == "mystery-stew");
+    let shown = |args: &[&str]| env.json(args).as_array().unwrap().iter().any(|c| c["slug"] == "mystery-stew");
     assert!(shown(&["recipes", "list", "--json"]));
     assert!(!shown(&["recipes", "list", "--exclude", "dairy", "--json"]), "unknown food cannot be vouched for");
     let v = env.json(&["recipes", "show", "mystery-stew", "--json"]);
@@ -209,10 +224,61 @@ fn unknown_ingredients_never_pass_a_trigger_exclusion() {
 fn two_files_with_one_title_are_both_kept() {
     let env = Env::new();
     let a = env.file("a/bowl.cook", GOOD.as_bytes());
-    let b = env.file("b/bowl.cook", GOOD.as_bytes());
+    let b = env.file("b/bowl.cook", GOOD.replace("servings: 2", "servings: 3").as_bytes());
     env.ok(&["recipes", "import", a.to_str().unwrap(), b.to_str().unwrap()]);
     let ids = env.ids();
     assert!(ids.contains(&"test-kimchi-bowl".to_string()) && ids.contains(&"test-kimchi-bowl-2".to_string()), "{ids:?}");
+    // The same text in a third place is the same recipe, not a third copy.
+    let c = env.file("c/copy.cook", GOOD.as_bytes());
+    assert!(env.ok(&["recipes", "import", c.to_str().unwrap()]).contains("unchanged"));
+    assert_eq!(env.ids().len(), ids.len());
+}
+
+#[test]
+fn a_file_keeps_its_recipe_by_any_path_spelling_and_through_a_retitle() {
+    let env = Env::new();
+    let f = env.file("dir/bowl.cook", GOOD.as_bytes());
+    let dir = env.dir.path();
+    let before = env.ids().len();
+    let spellings = [f.to_str().unwrap().to_string(), format!("{}/dir/../dir/./bowl.cook", dir.display())];
+    for p in &spellings {
+        env.ok(&["recipes", "import", p]);
+    }
+    let relative = Command::new(env!("CARGO_BIN_EXE_gutsy"))
+        .args(["recipes", "import", "./bowl.cook"])
+        .current_dir(dir.join("dir"))
+        .env("GUTSY_DB", env.db())
+        .output()
+        .unwrap();
+    assert!(relative.status.success());
+    assert_eq!(env.ids().len(), before + 1, "three spellings of one file are one recipe");
+    let id = env.uids()["test-kimchi-bowl"].clone();
+    std::fs::write(&f, GOOD.replace("Test Kimchi Bowl", "Kimchi Rice Bowl").replace("1/2%cup", "1%cup")).unwrap();
+    let out = env.ok(&["recipes", "import", f.to_str().unwrap()]);
+    assert!(out.contains("replaced Kimchi Rice Bowl (kimchi-rice-bowl)"), "{out}");
+    let uids = env.uids();
+    assert_eq!(uids.get("kimchi-rice-bowl"), Some(&id), "a retitled file keeps its id");
+    assert!(!uids.contains_key("test-kimchi-bowl"));
+    assert_eq!(uids.len(), before + 1);
+}
+
+#[test]
+fn other_apps_metadata_imports_and_optional_lines_do_not_count() {
+    let env = Env::new();
+    let f = env.file(
+        "dal.cook",
+        b"---\ntitle: Weeknight Dal\ncourse: main\ncuisine: Indian\nauthor: Someone\nservings: 4\n---\nSimmer @red lentils{200%g} with @onion{1} and @garlic{2%cloves}.\nServe with @?kimchi{1%tsp} and a drizzle of @?honey{1%tsp}.\n",
+    );
+    env.ok(&["recipes", "import", f.to_str().unwrap()]);
+    let v = env.json(&["recipes", "show", "Weeknight Dal", "--json"]);
+    assert!(v["recipe"]["meals"].as_array().unwrap().iter().any(|m| m == "dinner"), "course: main maps to meals");
+    assert_eq!(v["recipe"]["metadata"]["cuisine"], "Indian");
+    assert!(!v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"), "optional kimchi");
+    let listed = |args: &[&str]| env.json(args).as_array().unwrap().iter().any(|c| c["slug"] == "weeknight-dal");
+    assert!(listed(&["recipes", "list", "--exclude", "sugar", "--json"]), "optional honey does not fail --exclude sugar");
+    assert!(!listed(&["recipes", "list", "--attribute", "fermented", "--json"]));
+    let text = env.ok(&["recipes", "show", "Weeknight Dal", "--exclude", "sugar"]);
+    assert!(text.contains("Without the honey"), "{text}");
 }
 
 #[test]

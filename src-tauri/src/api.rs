@@ -5,7 +5,7 @@ use gutsy::library::{self, Filter, FilterSpec, RecipeCard, RecipeView};
 use gutsy::store::{default_db_path, Store, StoreError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// What kind of failure an [`AppError`] is; the UI words each one (TypeScript checks it has
 /// a sentence for every code, as the type is generated with ts-rs).
@@ -35,7 +35,7 @@ pub struct AppError {
 }
 
 impl AppError {
-    fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError { code, message: message.into() }
     }
 }
@@ -64,28 +64,48 @@ pub struct LibraryInfo {
     pub recipes: usize,
 }
 
-/// The library as app state: the open store, or why it could not be opened.
+/// The library as app state: the open store, or why it could not be opened. It is opened
+/// once, off the main thread, after the window shows; commands wait for it.
+#[derive(Default)]
 pub struct Library {
-    store: Result<Mutex<Store>, AppError>,
+    store: OnceLock<Result<Mutex<Store>, AppError>>,
 }
 
 impl Library {
-    /// `GUTSY_DB` if set (tests), else the core's default path shared with the CLI.
-    pub fn open_default() -> Library {
+    /// A library that is not open yet: call [`Library::open_default`] (from a worker thread).
+    pub fn pending() -> Library {
+        Library::default()
+    }
+
+    /// Opens `GUTSY_DB` if set (tests), else the core's default path shared with the CLI.
+    pub fn open_default(&self) {
         match std::env::var_os("GUTSY_DB").map(PathBuf::from).or_else(default_db_path) {
-            Some(path) => Library::open(&path),
-            None => Library {
-                store: Err(AppError::new(ErrorCode::NoLibraryPath, "No home directory found, so Gutsy cannot tell where to keep your library. Set GUTSY_DB to a file path.")),
-            },
+            Some(path) => self.open_at(&path),
+            None => {
+                let _ = self.store.set(Err(AppError::new(
+                    ErrorCode::NoLibraryPath,
+                    "No home directory found, so Gutsy cannot tell where to keep your library. Set GUTSY_DB to a file path.",
+                )));
+            }
         }
     }
 
-    pub fn open(path: &Path) -> Library {
-        Library { store: Store::open(path).map(Mutex::new).map_err(AppError::from) }
+    /// Opens the library at `path` (with the bundled recipes); a second call does nothing.
+    pub fn open_at(&self, path: &Path) {
+        let opened = library::open(path).map(|(store, _warnings)| Mutex::new(store)).map_err(AppError::from);
+        let _ = self.store.set(opened);
     }
 
+    /// A library opened at `path` (tests).
+    pub fn open(path: &Path) -> Library {
+        let lib = Library::pending();
+        lib.open_at(path);
+        lib
+    }
+
+    /// Runs `f` on the open store, waiting until the library has been opened.
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, AppError>) -> Result<T, AppError> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
+        let store = self.store.wait().as_ref().map_err(Clone::clone)?;
         let store = store.lock().map_err(|_| AppError::new(ErrorCode::Busy, "The library is unavailable after an earlier failure; restart Gutsy."))?;
         f(&store)
     }
@@ -96,7 +116,7 @@ fn catalog() -> &'static Catalog {
 }
 
 pub fn list_recipes(library: &Library, spec: &FilterSpec) -> Result<Vec<RecipeCard>, AppError> {
-    let filter = Filter::from_spec(catalog(), spec).map_err(|m| AppError::new(ErrorCode::BadFilter, m))?;
+    let filter = Filter::from_spec(catalog(), spec).map_err(|e| AppError::new(ErrorCode::BadFilter, e.to_string()))?;
     library.with(|store| Ok(library::list(store, catalog(), &filter)?))
 }
 
@@ -104,11 +124,14 @@ fn recipe(store: &Store, id: &str) -> Result<gutsy::model::Recipe, AppError> {
     store.recipe(id)?.ok_or_else(|| AppError::from(StoreError::NotFound(id.to_string())))
 }
 
-pub fn recipe_view(library: &Library, id: &str, servings: Option<u32>) -> Result<RecipeView, AppError> {
+/// A recipe scaled to `servings`, with the optional lines that `exclude` rules out dropped.
+pub fn recipe_view(library: &Library, id: &str, servings: Option<u32>, exclude: &[String]) -> Result<RecipeView, AppError> {
+    let spec = FilterSpec { exclude: exclude.to_vec(), ..FilterSpec::default() };
+    let filter = Filter::from_spec(catalog(), &spec).map_err(|e| AppError::new(ErrorCode::BadFilter, e.to_string()))?;
     library.with(|store| {
         let recipe = recipe(store, id)?;
         let servings = servings.unwrap_or(recipe.servings);
-        Ok(library::recipe_view(catalog(), &recipe, servings))
+        Ok(library::recipe_view(catalog(), &recipe, servings, &filter))
     })
 }
 
@@ -154,7 +177,7 @@ mod tests {
         let e = list_recipes(&lib, &FilterSpec::default()).unwrap_err();
         assert_eq!(e.code, ErrorCode::NotADatabase);
         assert!(e.message.contains("not a Gutsy library"), "{}", e.message);
-        assert_eq!(recipe_view(&lib, "milk-kefir", None).unwrap_err(), e);
+        assert_eq!(recipe_view(&lib, "milk-kefir", None, &[]).unwrap_err(), e);
         assert_eq!(library_info(&lib).unwrap_err(), e);
     }
 
@@ -168,9 +191,11 @@ mod tests {
         let titles: Vec<String> = list_recipes(&lib, &spec).unwrap().into_iter().map(|c| c.title).collect();
         assert!(!titles.contains(&"Milk Kefir".to_string()) && titles.contains(&"Coconut Water Kefir".to_string()), "{titles:?}");
 
-        let view = recipe_view(&lib, "milk-kefir", Some(4)).unwrap();
+        let view = recipe_view(&lib, "milk-kefir", Some(4), &[]).unwrap();
         assert_eq!(view.servings, 4);
-        let e = recipe_view(&lib, "no-such-recipe", None).unwrap_err();
+        let by_id = recipe_view(&lib, &view.recipe.id, None, &["dairy".to_string()]).unwrap();
+        assert_eq!(by_id.recipe.slug, "milk-kefir");
+        let e = recipe_view(&lib, "no-such-recipe", None, &[]).unwrap_err();
         assert_eq!(e.code, ErrorCode::NotFound);
         let ex = explain_ingredient(&lib, "milk-kefir", 1).unwrap();
         assert!(!ex.reasons.is_empty());

@@ -4,35 +4,56 @@
 
 pub mod api;
 
-use api::{AppError, Library};
+use api::{AppError, ErrorCode, Library};
+use std::sync::Arc;
 use gutsy::catalog::Explanation;
 use gutsy::library::{FilterSpec, RecipeCard, RecipeView};
 use tauri::State;
 
-#[tauri::command]
-fn list_recipes(library: State<'_, Library>, spec: FilterSpec) -> Result<Vec<RecipeCard>, AppError> {
-    api::list_recipes(&library, &spec)
+/// Runs a command body on the blocking pool, never on the main (UI) thread.
+async fn off_main<T: Send + 'static>(
+    library: State<'_, Arc<Library>>,
+    f: impl FnOnce(&Library) -> Result<T, AppError> + Send + 'static,
+) -> Result<T, AppError> {
+    let library = Arc::clone(&library);
+    tauri::async_runtime::spawn_blocking(move || f(&library))
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Busy, format!("The command stopped unexpectedly: {e}")))?
 }
 
 #[tauri::command]
-fn recipe_view(library: State<'_, Library>, id: String, servings: Option<u32>) -> Result<RecipeView, AppError> {
-    api::recipe_view(&library, &id, servings)
+async fn list_recipes(library: State<'_, Arc<Library>>, spec: FilterSpec) -> Result<Vec<RecipeCard>, AppError> {
+    off_main(library, move |l| api::list_recipes(l, &spec)).await
 }
 
 #[tauri::command]
-fn explain_ingredient(library: State<'_, Library>, id: String, index: usize) -> Result<Explanation, AppError> {
-    api::explain_ingredient(&library, &id, index)
+async fn recipe_view(
+    library: State<'_, Arc<Library>>,
+    id: String,
+    servings: Option<u32>,
+    exclude: Option<Vec<String>>,
+) -> Result<RecipeView, AppError> {
+    off_main(library, move |l| api::recipe_view(l, &id, servings, &exclude.unwrap_or_default())).await
 }
 
 #[tauri::command]
-fn library_info(library: State<'_, Library>) -> Result<api::LibraryInfo, AppError> {
-    api::library_info(&library)
+async fn explain_ingredient(library: State<'_, Arc<Library>>, id: String, index: usize) -> Result<Explanation, AppError> {
+    off_main(library, move |l| api::explain_ingredient(l, &id, index)).await
 }
 
-/// Builds and runs the app. The library is opened before the window appears; if that fails the
-/// app still starts and every command returns the error, so the UI can say what went wrong.
+#[tauri::command]
+async fn library_info(library: State<'_, Arc<Library>>) -> Result<api::LibraryInfo, AppError> {
+    off_main(library, api::library_info).await
+}
+
+/// Builds and runs the app. The window shows at once; the library opens on a worker thread
+/// (a first start loads the bundled recipes, an upgrade re-derives facts) and commands wait for
+/// it. If opening fails the app still runs and every command returns the error, so the UI can
+/// say what went wrong.
 pub fn run() {
-    let library = Library::open_default();
+    let library = Arc::new(Library::pending());
+    let opening = Arc::clone(&library);
+    std::thread::spawn(move || opening.open_default());
     tauri::Builder::default()
         // First, so a second launch only focuses the running window.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

@@ -68,9 +68,9 @@ pub fn open_store(db: Option<PathBuf>) -> Result<Store, CliError> {
         None => default_db_path()
             .ok_or_else(|| CliError::Usage("no home directory found: pass --db PATH or set GUTSY_DB".into()))?,
     };
-    let store = Store::open(&path)?;
-    for e in store.seed_errors() {
-        eprintln!("gutsy: warning: bundled recipe skipped: {e}");
+    let (store, warnings) = gutsy::library::open(&path)?;
+    for e in warnings {
+        eprintln!("gutsy: warning: recipe skipped: {e}");
     }
     Ok(store)
 }

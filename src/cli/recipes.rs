@@ -4,12 +4,12 @@ use super::{open_store, CliError};
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
 use gutsy::diet::Attribute;
-use gutsy::facts::recipe_facts;
-use gutsy::import::read_recipe_file;
-use gutsy::library::{list, Filter, FilterSpec};
+use gutsy::import::{collect_files, read_source, SourceFormat};
+use gutsy::library::{list, recipe_view, Filter, FilterSpec};
 use gutsy::model::{format_minutes, MealType};
+use gutsy::store::Saved;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -28,25 +28,35 @@ pub enum Command {
         /// Keep only recipes for this meal: breakfast, lunch, dinner, snack, drink.
         #[arg(long)]
         meal: Option<MealType>,
+        /// Keep only recipes with at most this many minutes of prep and cooking.
+        #[arg(long, value_name = "MINUTES")]
+        max_minutes: Option<u32>,
         #[arg(long)]
         json: bool,
     },
     /// Show one recipe with its derived gut facts.
     Show {
-        /// Recipe id, title, or a unique part of the title.
+        /// Recipe id, slug, title, or a unique part of the title.
         recipe: String,
+        /// Leave out optional ingredients with these triggers or foods ("without the honey").
+        #[arg(long, value_delimiter = ',', value_name = "TRIGGER|FOOD")]
+        exclude: Vec<String>,
         #[arg(long)]
         json: bool,
     },
-    /// Delete recipes by id (as shown by `recipes list --json`).
+    /// Delete recipes by id or slug (as shown by `recipes list --json`).
     Delete {
         #[arg(required = true)]
         ids: Vec<String>,
     },
-    /// Import Cooklang `.cook` files, or folders of them (each file is saved on its own).
+    /// Import recipe files (Cooklang `.cook`), or folders of them; each file is saved on its own.
+    /// The same file imported again updates its recipe, which keeps its id.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// The files' format (by default from the extension): cook.
+        #[arg(long, value_name = "FORMAT")]
+        format: Option<SourceFormat>,
     },
 }
 
@@ -54,9 +64,9 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     let catalog = Catalog::bundled();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match cmd {
-        Command::List { search, exclude, attribute, meal, json } => {
-            let spec = FilterSpec { search, exclude, attributes: attribute, meal };
-            let filter = Filter::from_spec(catalog, &spec).map_err(CliError::Usage)?;
+        Command::List { search, exclude, attribute, meal, max_minutes, json } => {
+            let spec = FilterSpec { search, exclude, attributes: attribute, meal, max_minutes };
+            let filter = Filter::from_spec(catalog, &spec).map_err(|e| CliError::Usage(e.to_string()))?;
             let store = open_store(db)?;
             let cards = list(&store, catalog, &filter)?;
             if json {
@@ -82,15 +92,17 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 writeln!(out, "{} recipes", cards.len())?;
             }
         }
-        Command::Show { recipe, json } => {
+        Command::Show { recipe, exclude, json } => {
+            let spec = FilterSpec { exclude, ..FilterSpec::default() };
+            let filter = Filter::from_spec(catalog, &spec).map_err(|e| CliError::Usage(e.to_string()))?;
             let store = open_store(db)?;
             let r = store.find(&recipe)?;
-            let facts = recipe_facts(catalog, &r);
+            let view = recipe_view(catalog, &r, r.servings, &filter);
             if json {
-                let v = serde_json::json!({ "recipe": r, "facts": facts });
+                let v = serde_json::json!({ "recipe": view.recipe, "facts": view.facts, "text": view.text });
                 writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
             } else {
-                show_text(&mut out, &r, &facts)?;
+                show_text(&mut out, &view)?;
             }
         }
         Command::Delete { ids } => {
@@ -108,25 +120,37 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 return Err(CliError::Usage(format!("no recipe with id {}", missing.join(", "))));
             }
         }
-        Command::Import { paths } => {
+        Command::Import { paths, format } => {
             let mut store = open_store(db)?;
-            let files = collect_files(&paths)?;
-            if files.is_empty() {
-                return Err(CliError::Usage("no .cook files found in the given paths".into()));
+            let (files, walk_errors) = collect_files(&paths);
+            let mut failed = walk_errors.len();
+            for e in &walk_errors {
+                out.flush()?;
+                eprintln!("gutsy: error: {e}");
             }
-            let mut failed = 0;
+            if files.is_empty() && failed == 0 {
+                return Err(CliError::Usage("no recipe files (.cook) found in the given paths".into()));
+            }
+            let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
             for path in &files {
-                let label = path.display().to_string();
-                let result = read_recipe_file(path)
-                    .map_err(gutsy::store::StoreError::from)
-                    .and_then(|text| store.import_text(&label, &text));
+                let result = read_source(path, format).map_err(gutsy::store::StoreError::from).and_then(|src| store.import(&src));
                 match result {
                     Ok((r, saved)) => {
                         let verb = match saved {
-                            gutsy::store::Saved::Added => "added",
-                            gutsy::store::Saved::Replaced => "replaced",
+                            Saved::Added => {
+                                added += 1;
+                                "added"
+                            }
+                            Saved::Replaced => {
+                                replaced += 1;
+                                "replaced"
+                            }
+                            Saved::Unchanged => {
+                                unchanged += 1;
+                                "unchanged"
+                            }
                         };
-                        writeln!(out, "{verb} {} ({}) from {label}", r.title, r.id)?;
+                        writeln!(out, "{verb} {} ({}) from {}", r.title, r.slug, path.display())?;
                     }
                     Err(e) => {
                         failed += 1;
@@ -135,11 +159,12 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                     }
                 }
             }
+            writeln!(out, "{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed")?;
             out.flush()?;
             if failed > 0 {
                 return Err(CliError::Partial(format!(
                     "{failed} of {} files were not imported (see above); the others were saved",
-                    files.len()
+                    files.len() + walk_errors.len()
                 )));
             }
         }
@@ -148,64 +173,35 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Files named directly, plus `.cook` files found (recursively, sorted) in named folders.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CliError> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut files).map_err(|e| CliError::Usage(format!("{}: {e}", p.display())))?;
-        } else {
-            files.push(p.clone());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, files)?;
-        } else if p.extension().is_some_and(|e| e == "cook") {
-            files.push(p);
-        }
-    }
-    Ok(())
-}
-
-fn show_text(
-    out: &mut impl Write,
-    r: &gutsy::model::Recipe,
-    facts: &gutsy::facts::RecipeFacts,
-) -> Result<(), CliError> {
-    writeln!(out, "{}  ({})", r.title, r.id)?;
+fn show_text(out: &mut impl Write, view: &gutsy::library::RecipeView) -> Result<(), CliError> {
+    let (r, facts) = (&view.recipe, &view.facts);
+    writeln!(out, "{}  ({})", r.title, r.slug)?;
     if let Some(d) = &r.description {
         writeln!(out, "{d}")?;
     }
     let meals: Vec<&str> = r.meals.iter().map(|m| m.as_str()).collect();
     let mut times = Vec::new();
-    for (label, m) in [("prep", r.times.prep_minutes), ("cook", r.times.cook_minutes), ("ferment", r.times.ferment_minutes)] {
-        if let Some(m) = m.filter(|m| *m > 0) {
-            times.push(format!("{label} {}", format_minutes(m)));
+    for (label, t) in [("prep", &view.text.prep_time), ("cook", &view.text.cook_time), ("ferment", &view.text.ferment_time)] {
+        if let Some(t) = t {
+            times.push(format!("{label} {t}"));
         }
     }
-    writeln!(out, "Serves {} · {} · {}", r.servings, meals.join(", "), times.join(", "))?;
+    writeln!(out, "Serves {} · {} · {}", view.servings, meals.join(", "), times.join(", "))?;
     writeln!(out, "\nIngredients")?;
-    for (line, lf) in r.ingredients.iter().zip(&facts.lines) {
+    for (i, lf) in view.ingredients.iter().zip(&facts.lines) {
         let mut s = String::from("  ");
-        if let Some(q) = &line.quantity {
-            s.push_str(&format!("{} ", q.pretty()));
+        if let Some(q) = &i.quantity_text {
+            s.push_str(&format!("{q} "));
         }
-        if let Some(u) = &line.unit {
-            s.push_str(&format!("{u} "));
-        }
-        s.push_str(&line.name);
-        if let Some(n) = &line.note {
+        s.push_str(&i.name);
+        if let Some(n) = &i.note {
             s.push_str(&format!(", {n}"));
         }
-        if line.optional {
+        if i.optional {
             s.push_str(" (optional)");
+        }
+        if i.dropped {
+            s.push_str("   — left out");
         }
         match &lf.food {
             None => s.push_str("   ⚠ unknown food"),
@@ -216,6 +212,9 @@ fn show_text(
             _ => {}
         }
         writeln!(out, "{s}")?;
+    }
+    if let Some(w) = &view.text.without {
+        writeln!(out, "  {w}")?;
     }
     writeln!(out, "\nSteps")?;
     for (i, step) in r.steps.iter().enumerate() {
@@ -236,7 +235,7 @@ fn show_text(
     if let Some(why) = &facts.fermented_because {
         writeln!(out, "  Fermented: {why}")?;
     }
-    writeln!(out, "  Fiber: {:.1} g per serving", facts.fiber_per_serving)?;
+    writeln!(out, "  Fiber: {}", view.text.fiber)?;
     if !facts.fiber_unknown.is_empty() {
         writeln!(out, "    (not counted, weight unknown: {})", facts.fiber_unknown.join(", "))?;
     }

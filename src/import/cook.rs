@@ -51,6 +51,7 @@ fn yaml_text(v: &Yaml) -> Option<String> {
     match v {
         Yaml::String(s) => Some(s.trim().to_string()),
         Yaml::Number(n) => Some(n.to_string()),
+        Yaml::Bool(b) => Some(b.to_string()),
         _ => None,
     }
 }
@@ -119,7 +120,9 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
     };
 
     let mut meals = Vec::new();
-    for key in ["meal", "meals", "course"] {
+    // `meal` is Gutsy's own key and must be right; `course` and `category` come from other apps
+    // and map where they can ("main" → lunch, dinner), otherwise they are only kept.
+    for key in ["meal", "meals"] {
         if let Some(v) = get(key) {
             for m in yaml_list(v) {
                 let meal: MealType = m.parse().map_err(|e: String| meta_err(key, e))?;
@@ -129,6 +132,34 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
             }
         }
     }
+    if meals.is_empty() {
+        for key in ["course", "category", "courses", "categories"] {
+            for m in get(key).map(yaml_list).unwrap_or_default() {
+                for meal in MealType::from_course(&m) {
+                    if !meals.contains(&meal) {
+                        meals.push(meal);
+                    }
+                }
+            }
+        }
+    }
+    const USED: [&str; 11] =
+        ["title", "servings", "meal", "meals", "prep time", "cook time", "ferment time", "tags", "description", "source", "image"];
+    let metadata = meta
+        .map
+        .iter()
+        .filter_map(|(k, v)| {
+            let key = yaml_text(k)?;
+            if USED.contains(&key.to_lowercase().as_str()) {
+                return None;
+            }
+            let value = match v {
+                Yaml::Sequence(_) => yaml_list(v).join(", "),
+                other => yaml_text(other).or_else(|| serde_yaml::to_string(other).ok().map(|s| s.trim().to_string()))?,
+            };
+            Some((key, value))
+        })
+        .collect();
 
     let time = |key: &str| -> Result<Option<u32>, ImportError> {
         match get(key).and_then(yaml_text) {
@@ -205,7 +236,8 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
     }
 
     Ok(Recipe {
-        id: slugify(&title),
+        id: String::new(),
+        slug: slugify(&title),
         title,
         description,
         servings,
@@ -216,6 +248,7 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
         notes,
         source,
         tags,
+        metadata,
     })
 }
 
@@ -308,7 +341,7 @@ mod tests {
     #[test]
     fn reads_front_matter_ingredients_and_steps() {
         let r = parse_cook("test-kraut.cook", KRAUT).unwrap();
-        assert_eq!(r.id, "test-kraut");
+        assert_eq!((r.id.as_str(), r.slug.as_str()), ("", "test-kraut"), "the store gives the id");
         assert_eq!(r.servings, 8);
         assert_eq!(r.meals, vec![MealType::Snack]);
         assert_eq!(r.times.ferment_minutes, Some(21 * 24 * 60));
@@ -323,6 +356,27 @@ mod tests {
         assert_eq!(r.steps.len(), 2);
         assert!(r.steps[1].text.contains("21 days"), "{}", r.steps[1].text);
         assert_eq!(r.notes, vec!["Keep it under the brine."]);
+    }
+
+    #[test]
+    fn other_apps_metadata_is_kept_and_courses_map_to_meals() {
+        let text = "---\ntitle: Dal\ncourse: main\ncuisine: Indian\ndiet: [vegan, gluten free]\nauthor: Asha\nyield: 4 bowls\nrating: 5\nvegan: true\n---\nSimmer @red lentils{200%g}.\n";
+        let r = parse_cook("dal.cook", text).unwrap();
+        assert_eq!(r.meals, vec![MealType::Lunch, MealType::Dinner]);
+        assert_eq!(r.metadata.get("course").map(String::as_str), Some("main"));
+        assert_eq!(r.metadata.get("cuisine").map(String::as_str), Some("Indian"));
+        assert_eq!(r.metadata.get("diet").map(String::as_str), Some("vegan, gluten free"));
+        assert_eq!(r.metadata.get("rating").map(String::as_str), Some("5"));
+        assert_eq!(r.metadata.get("vegan").map(String::as_str), Some("true"));
+        assert!(!r.metadata.contains_key("title"));
+        for (course, meals) in [("Dessert", vec![MealType::Snack]), ("side dish", vec![]), ("Breakfast, Brunch", vec![MealType::Breakfast])] {
+            let r = parse_cook("c.cook", &text.replace("course: main", &format!("course: {course}"))).unwrap();
+            assert_eq!(r.meals, meals, "{course}");
+        }
+        let r = parse_cook("c.cook", &text.replace("course: main", "category: [Drinks]")).unwrap();
+        assert_eq!(r.meals, vec![MealType::Drink]);
+        let r = parse_cook("c.cook", &text.replace("course: main", "meal: breakfast\ncourse: main")).unwrap();
+        assert_eq!(r.meals, vec![MealType::Breakfast], "Gutsy's own meal key wins");
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! the model. Pure functions over text, except [`read_recipe_file`] at the edge.
 
 pub mod cook;
+mod files;
 mod source;
 
 pub use cook::parse_cook;
+pub use files::{collect_files, read_source, Source, SourceFormat};
 pub use source::{check_text, read_recipe_file, MAX_FILE_BYTES, MAX_LINE_CHARS};
 
 /// Why a recipe could not be imported. Every variant names the file; most name the line.
-#[derive(Debug, thiserror::Error, PartialEq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq)]
 pub enum ImportError {
     #[error("{path}: cannot read the file: {message}")]
     Io { path: String, message: String },

@@ -1,13 +1,21 @@
-//! SQLite storage of the recipe library: one file, WAL, migrations, FTS5 search.
-//! Every write is one transaction; the bundled library is loaded on first open.
+//! SQLite storage of the recipe library: one file, WAL, migrations, FTS5 search, and the derived
+//! facts of every recipe stored in tables so that listing and filtering run in SQL.
+//!
+//! A recipe's source text is the truth; everything else about it (the parsed recipe, its facts,
+//! its card, its search row) is a cache rebuilt on every write and whenever the model version
+//! changes. Every write is one transaction.
 
+mod derive;
+mod list;
 mod schema;
 mod search;
 
+pub use derive::{content_hash, model_version};
 pub use search::fts_query;
 
-use crate::import::{parse_cook, ImportError};
-use crate::model::Recipe;
+use crate::catalog::Catalog;
+use crate::import::{ImportError, Source, SourceFormat};
+use crate::model::{slugify, Recipe};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::{Path, PathBuf};
 
@@ -34,37 +42,25 @@ pub enum StoreError {
     Import(#[from] ImportError),
 }
 
-/// Where a recipe came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    Bundled,
-    User,
-}
-
-impl Origin {
-    fn as_str(&self) -> &'static str {
-        match self {
-            Origin::Bundled => "bundled",
-            Origin::User => "user",
-        }
-    }
-}
-
-/// Whether a write added a recipe or replaced one with the same id.
+/// What a write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Saved {
+    /// A new recipe.
     Added,
+    /// The recipe from this source, updated (same id).
     Replaced,
+    /// The same text was already stored; nothing changed.
+    Unchanged,
 }
 
 /// The recipe library on disk.
 pub struct Store {
     conn: Connection,
     label: String,
-    /// Bundled files that failed to load (should be empty: a test guards it).
-    seed_errors: Vec<ImportError>,
+    /// Stored recipes that no longer parse under the current model (they keep their old facts).
+    stale: Vec<ImportError>,
 }
 
 /// The default library file: `<platform data dir>/gutsy/library.db`, shared by the CLI and app.
@@ -72,13 +68,22 @@ pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("app", "gutsy", "gutsy").map(|d| d.data_dir().join("library.db"))
 }
 
+/// One recipe row, as the identity rules need it.
+struct Row {
+    id: i64,
+    uid: String,
+    slug: String,
+    hash: String,
+    origin: String,
+}
+
 impl Store {
-    /// Opens (creating if needed) the library at `path`, migrates it and loads the bundled recipes.
+    /// Opens (creating if needed) the library at `path`, migrates it and brings its derived data
+    /// up to date. The bundled recipes are loaded by [`crate::library::open`], not here.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let label = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::Open { path: label.clone(), message: e.to_string() })?;
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open { path: label.clone(), message: e.to_string() })?;
         }
         let conn = Connection::open(path).map_err(|e| StoreError::Open { path: label.clone(), message: e.to_string() })?;
         Self::init(conn, label)
@@ -90,34 +95,27 @@ impl Store {
     }
 
     fn init(mut conn: Connection, label: String) -> Result<Store, StoreError> {
-        let not_db = |e: rusqlite::Error| match e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
-                StoreError::NotADatabase { path: label.clone(), message: "the file is not an SQLite database".into() }
-            }
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
-                StoreError::NotADatabase { path: label.clone(), message: "the library file is damaged".into() }
-            }
-            other => StoreError::Sqlite(other),
-        };
+        let not_db = |e: rusqlite::Error| not_a_database(&label, e);
         // The first statement touches the file header: a corrupt or foreign file fails here.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(not_db)?;
-        // A file with a valid header but damaged pages fails here instead of on some later query.
-        let check: String = conn.pragma_query_value(None, "quick_check", |r| r.get(0)).map_err(not_db)?;
-        if check != "ok" {
-            return Err(StoreError::NotADatabase { path: label, message: format!("the library file is damaged: {check}") });
-        }
+        // Reading the schema touches the first pages; a damaged page elsewhere is reported by
+        // the query that meets it (as NotADatabase). A full `quick_check` here would read the
+        // whole file on every start, seconds for a big library.
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(not_db)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let migrations = schema::migrations();
         let known = schema::VERSION;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_db)?;
         if found > known {
             return Err(StoreError::TooNew { path: label, found, known });
         }
-        migrations.to_latest(&mut conn)?;
-        let mut store = Store { conn, label, seed_errors: Vec::new() };
-        store.load_bundled()?;
+        schema::migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => not_a_database(&label, err),
+            other => StoreError::Migration(other),
+        })?;
+        let mut store = Store { conn, label, stale: Vec::new() };
+        store.refresh_model()?;
         Ok(store)
     }
 
@@ -126,139 +124,272 @@ impl Store {
         &self.label
     }
 
-    pub fn seed_errors(&self) -> &[ImportError] {
-        &self.seed_errors
+    /// Stored recipes that failed to re-derive under the current model.
+    pub fn stale(&self) -> &[ImportError] {
+        &self.stale
     }
 
-    /// Loads the bundled library when it is new or has changed since the last open. User recipes
-    /// with the same id are left alone. One transaction for the whole library.
-    fn load_bundled(&mut self) -> Result<(), StoreError> {
-        let files = crate::library::bundled_files();
-        let fingerprint = crate::library::bundled_fingerprint();
-        let current: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'bundled'", [], |r| r.get(0))
-            .optional()?;
-        if current.as_deref() == Some(fingerprint.as_str()) {
+    fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+    }
+
+    /// Re-derives every recipe from its source text when the model (catalog, units, parsers,
+    /// fact rules) differs from the one that derived the stored facts. One transaction.
+    fn refresh_model(&mut self) -> Result<(), StoreError> {
+        let version = model_version();
+        if self.meta("model")?.as_deref() == Some(version) {
             return Ok(());
         }
+        let catalog = Catalog::bundled();
         let tx = self.conn.transaction()?;
-        for (label, text) in files {
-            match parse_cook(&label, text) {
-                Ok(recipe) => {
-                    let user_owned: bool = tx
-                        .query_row("SELECT origin = 'user' FROM recipe WHERE slug = ?1", [&recipe.id], |r| r.get(0))
-                        .optional()?
-                        .unwrap_or(false);
-                    if !user_owned {
-                        write_recipe(&tx, &recipe, text, Some(&label), Origin::Bundled)?;
-                    }
+        let rows: Vec<(i64, String, String, String, String, Option<String>)> = {
+            let mut stmt = tx.prepare("SELECT id, uid, slug, source_format, source_text, coalesce(source_path, bundle_key) FROM recipe")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (rowid, uid, slug, format, text, path) in rows {
+            let label = path.unwrap_or_else(|| slug.clone());
+            let parsed = format.parse::<SourceFormat>().map_err(|m| ImportError::Invalid { path: label.clone(), message: m }).and_then(|f| f.parse(&label, &text));
+            match parsed {
+                Ok(mut recipe) => {
+                    recipe.id = uid;
+                    recipe.slug = slug;
+                    derive::write(&tx, catalog, rowid, &recipe)?;
+                    tx.execute("UPDATE recipe SET source_hash = ?2 WHERE id = ?1 AND source_hash = ''", params![rowid, content_hash(&text)])?;
                 }
-                Err(e) => self.seed_errors.push(e),
+                Err(e) => self.stale.push(e),
             }
         }
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('bundled', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [&fingerprint],
-        )?;
+        set_meta(&tx, "model", version)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Saves a recipe (adding or replacing the one with the same id) in one transaction.
-    pub fn save(&mut self, recipe: &Recipe, source_text: &str, source_path: Option<&str>) -> Result<Saved, StoreError> {
+    /// Imports a recipe from its source. The same file (by canonical path) or the same text
+    /// (by content hash) updates its recipe, which keeps its id; anything else is a new recipe.
+    /// Nothing is written if parsing fails.
+    pub fn import(&mut self, source: &Source) -> Result<(Recipe, Saved), StoreError> {
+        let mut recipe = source.format.parse(&source.label, &source.text)?;
+        let hash = content_hash(&source.text);
+        let path = source.path.as_ref().map(|p| p.to_string_lossy().into_owned());
         let tx = self.conn.transaction()?;
-        let saved = write_recipe(&tx, recipe, source_text, source_path, Origin::User)?;
-        tx.commit()?;
-        Ok(saved)
-    }
-
-    /// Parses Cooklang text and saves it; nothing is written if parsing fails. Importing the same
-    /// file again replaces its recipe; a different file whose title gives the same id gets a
-    /// fresh id (`kefir-2`), so an import never overwrites another recipe.
-    pub fn import_text(&mut self, label: &str, text: &str) -> Result<(Recipe, Saved), StoreError> {
-        let mut recipe = parse_cook(label, text)?;
-        let base = recipe.id.clone();
-        let mut n = 1;
-        loop {
-            let owner: Option<Option<String>> = self
-                .conn
-                .query_row("SELECT source_path FROM recipe WHERE slug = ?1", [&recipe.id], |r| r.get(0))
-                .optional()?;
-            match owner {
-                Some(path) if path.as_deref() != Some(label) => {
-                    n += 1;
-                    recipe.id = format!("{base}-{n}");
+        let by_path = match &path {
+            Some(p) => row_where(&tx, "source_path = ?1 AND origin = 'user'", p)?,
+            None => None,
+        };
+        let (row, saved) = match by_path {
+            Some(row) if row.hash == hash => (row, Saved::Unchanged),
+            Some(row) => (row, Saved::Replaced),
+            None => match row_where(&tx, "source_hash = ?1", &hash)? {
+                Some(row) => {
+                    // The same text from elsewhere: a moved file, or a copy of a stored one.
+                    if row.origin == "user" {
+                        if let Some(p) = &path {
+                            let old: Option<String> = tx.query_row("SELECT source_path FROM recipe WHERE id = ?1", [row.id], |r| r.get(0))?;
+                            if old.as_deref().is_none_or(|o| !Path::new(o).exists()) {
+                                tx.execute("UPDATE recipe SET source_path = ?2 WHERE id = ?1", params![row.id, p])?;
+                            }
+                        }
+                    }
+                    recipe.id = row.uid.clone();
+                    recipe.slug = row.slug.clone();
+                    tx.commit()?;
+                    return Ok((recipe, Saved::Unchanged));
                 }
-                _ => break,
-            }
+                None => {
+                    let uid = uuid::Uuid::new_v4().to_string();
+                    let slug = unique_slug(&tx, &recipe.title, None)?;
+                    let now = now();
+                    tx.execute(
+                        "INSERT INTO recipe (uid, slug, title, origin, source_format, source_path, source_hash, source_text, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, 'user', ?4, ?5, ?6, ?7, ?8, ?8)",
+                        params![uid, slug, recipe.title, source.format.as_str(), path, hash, source.text, now],
+                    )?;
+                    let id = tx.last_insert_rowid();
+                    (Row { id, uid, slug, hash: hash.clone(), origin: "user".into() }, Saved::Added)
+                }
+            },
+        };
+        recipe.id = row.uid.clone();
+        if saved == Saved::Unchanged {
+            recipe.slug = row.slug;
+            tx.commit()?;
+            return Ok((recipe, saved));
         }
-        let saved = self.save(&recipe, text, Some(label))?;
+        if saved == Saved::Replaced {
+            recipe.slug = unique_slug(&tx, &recipe.title, Some(row.id))?;
+            tx.execute(
+                "UPDATE recipe SET slug = ?2, title = ?3, source_format = ?4, source_hash = ?5, source_text = ?6, updated_at = ?7 WHERE id = ?1",
+                params![row.id, recipe.slug, recipe.title, source.format.as_str(), hash, source.text, now()],
+            )?;
+        } else {
+            recipe.slug = row.slug;
+        }
+        derive::write(&tx, Catalog::bundled(), row.id, &recipe)?;
+        tx.commit()?;
         Ok((recipe, saved))
     }
 
-    /// Deletes a recipe by id; `false` if there was none.
-    pub fn delete(&mut self, id: &str) -> Result<bool, StoreError> {
+    /// Imports text that came from no file (tests, pasted text): identity by content only.
+    pub fn import_text(&mut self, label: &str, text: &str) -> Result<(Recipe, Saved), StoreError> {
+        self.import(&Source { format: SourceFormat::Cooklang, label: label.to_string(), text: text.to_string(), path: None })
+    }
+
+    /// Replaces the source text of a stored recipe (the editor's save): same id, new facts. A
+    /// bundled recipe changed this way is the cook's from then on: bundle updates leave it alone.
+    pub fn update_text(&mut self, key: &str, text: &str) -> Result<Recipe, StoreError> {
         let tx = self.conn.transaction()?;
-        let row: Option<i64> = tx.query_row("SELECT id FROM recipe WHERE slug = ?1", [id], |r| r.get(0)).optional()?;
-        if let Some(rowid) = row {
-            tx.execute("DELETE FROM recipe_fts WHERE rowid = ?1", [rowid])?;
+        let row = row_where(&tx, "uid = ?1 OR slug = ?1", key)?.ok_or_else(|| StoreError::NotFound(key.to_string()))?;
+        let mut recipe = SourceFormat::Cooklang.parse(&row.slug, text)?;
+        recipe.id = row.uid;
+        recipe.slug = unique_slug(&tx, &recipe.title, Some(row.id))?;
+        tx.execute(
+            "UPDATE recipe SET slug = ?2, title = ?3, source_format = 'cook', source_hash = ?4, source_text = ?5,
+                 edited = (origin = 'bundled'), updated_at = ?6 WHERE id = ?1",
+            params![row.id, recipe.slug, recipe.title, content_hash(text), text, now()],
+        )?;
+        derive::write(&tx, Catalog::bundled(), row.id, &recipe)?;
+        tx.commit()?;
+        Ok(recipe)
+    }
+
+    /// Brings the bundled recipes in line with `files` (key, text) when their `fingerprint`
+    /// changed: new files are added, changed ones updated (same id), removed ones deleted —
+    /// except recipes the cook edited, and bundled recipes the cook deleted stay deleted.
+    /// One transaction. Returns the files that failed to parse.
+    pub fn sync_bundle(&mut self, files: &[(String, &str)], fingerprint: &str) -> Result<Vec<ImportError>, StoreError> {
+        let key = "bundled";
+        if self.meta(key)?.as_deref() == Some(fingerprint) {
+            return Ok(Vec::new());
+        }
+        let catalog = Catalog::bundled();
+        let mut errors = Vec::new();
+        let tx = self.conn.transaction()?;
+        for (bundle_key, text) in files {
+            let gone: bool = tx.query_row("SELECT count(*) FROM tombstone WHERE bundle_key = ?1", [bundle_key], |r| r.get::<_, i64>(0))? > 0;
+            if gone {
+                continue;
+            }
+            let hash = content_hash(text);
+            let existing: Option<(i64, String, String, bool)> = tx
+                .query_row("SELECT id, uid, source_hash, edited FROM recipe WHERE bundle_key = ?1", [bundle_key], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })
+                .optional()?;
+            if existing.as_ref().is_some_and(|(_, _, h, edited)| *edited || *h == hash) {
+                continue;
+            }
+            let mut recipe = match SourceFormat::Cooklang.parse(bundle_key, text) {
+                Ok(r) => r,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let rowid = match existing {
+                Some((rowid, uid, _, _)) => {
+                    recipe.id = uid;
+                    recipe.slug = unique_slug(&tx, &recipe.title, Some(rowid))?;
+                    tx.execute(
+                        "UPDATE recipe SET slug = ?2, title = ?3, source_hash = ?4, source_text = ?5, updated_at = ?6 WHERE id = ?1",
+                        params![rowid, recipe.slug, recipe.title, hash, text, now()],
+                    )?;
+                    rowid
+                }
+                None => {
+                    recipe.id = uuid::Uuid::new_v4().to_string();
+                    recipe.slug = unique_slug(&tx, &recipe.title, None)?;
+                    tx.execute(
+                        "INSERT INTO recipe (uid, slug, title, origin, bundle_key, source_format, source_hash, source_text, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, 'bundled', ?4, 'cook', ?5, ?6, ?7, ?7)",
+                        params![recipe.id, recipe.slug, recipe.title, bundle_key, hash, text, now()],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            derive::write(&tx, catalog, rowid, &recipe)?;
+        }
+        // Recipes dropped from the bundle go, unless the cook edited them.
+        let keys: Vec<&str> = files.iter().map(|(k, _)| k.as_str()).collect();
+        let dropped: Vec<i64> = {
+            let mut stmt = tx.prepare("SELECT id, bundle_key FROM recipe WHERE bundle_key IS NOT NULL AND edited = 0")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            rows.filter_map(|r| r.ok()).filter(|(_, k)| !keys.contains(&k.as_str())).map(|(id, _)| id).collect()
+        };
+        for rowid in dropped {
+            derive::clear(&tx, rowid)?;
+            tx.execute("DELETE FROM recipe WHERE id = ?1", [rowid])?;
+        }
+        set_meta(&tx, key, fingerprint)?;
+        tx.commit()?;
+        Ok(errors)
+    }
+
+    /// Deletes a recipe by id or slug; `false` if there was none. A deleted bundled recipe is
+    /// remembered, so it does not come back with the next bundle.
+    pub fn delete(&mut self, key: &str) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction()?;
+        let row: Option<(i64, Option<String>)> = tx
+            .query_row("SELECT id, bundle_key FROM recipe WHERE uid = ?1 OR slug = ?1", [key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((rowid, bundle_key)) = &row {
+            if let Some(k) = bundle_key {
+                tx.execute("INSERT OR REPLACE INTO tombstone (bundle_key, deleted_at) VALUES (?1, ?2)", params![k, now()])?;
+            }
+            derive::clear(&tx, *rowid)?;
             tx.execute("DELETE FROM recipe WHERE id = ?1", [rowid])?;
         }
         tx.commit()?;
         Ok(row.is_some())
     }
 
-    /// Every recipe, by title.
-    pub fn recipes(&self) -> Result<Vec<Recipe>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT slug, body FROM recipe ORDER BY title COLLATE NOCASE")?;
-        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        rows.map(|row| {
-            let (id, body) = row?;
-            decode(&id, &body)
-        })
-        .collect()
-    }
-
-    /// The recipe with this id.
-    pub fn recipe(&self, id: &str) -> Result<Option<Recipe>, StoreError> {
-        let body: Option<String> = self
+    /// The recipe with this id (or slug).
+    pub fn recipe(&self, key: &str) -> Result<Option<Recipe>, StoreError> {
+        let row: Option<(String, String)> = self
             .conn
-            .prepare_cached("SELECT body FROM recipe WHERE slug = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?;
-        body.map(|b| decode(id, &b)).transpose()
+            .prepare_cached(
+                "SELECT r.uid, d.body FROM recipe r JOIN recipe_derived d ON d.recipe_id = r.id
+                 WHERE r.uid = ?1 OR r.slug = ?1 ORDER BY r.uid = ?1 DESC LIMIT 1",
+            )?
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
+            .map_err(|e| not_a_database(&self.label, e))?;
+        row.map(|(uid, body)| decode(&uid, &body)).transpose()
     }
 
-    /// The Cooklang text a recipe was loaded from.
-    pub fn source_text(&self, id: &str) -> Result<Option<String>, StoreError> {
+    /// The source text a recipe was loaded from.
+    pub fn source_text(&self, key: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .prepare_cached("SELECT source_text FROM recipe WHERE slug = ?1")?
-            .query_row([id], |r| r.get(0))
+            .prepare_cached("SELECT source_text FROM recipe WHERE uid = ?1 OR slug = ?1")?
+            .query_row([key], |r| r.get(0))
             .optional()?)
     }
 
-    /// Finds a recipe by id, exact title, or a unique part of the title.
+    /// Finds a recipe by id, slug, exact title, or a unique part of the title.
     pub fn find(&self, query: &str) -> Result<Recipe, StoreError> {
         let q = query.trim();
         if let Some(r) = self.recipe(q)? {
             return Ok(r);
         }
-        let all = self.recipes()?;
-        if let Some(r) = all.iter().find(|r| r.title.eq_ignore_ascii_case(q)) {
-            return Ok(r.clone());
-        }
-        let needle = q.to_lowercase();
-        let hits: Vec<&Recipe> = all.iter().filter(|r| r.title.to_lowercase().contains(&needle)).collect();
-        match hits.as_slice() {
-            [one] => Ok((*one).clone()),
-            [] => Err(StoreError::NotFound(q.to_string())),
-            many => Err(StoreError::Ambiguous {
-                query: q.to_string(),
-                candidates: many.iter().map(|r| r.id.clone()).collect(),
-            }),
+        let like = format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uid, slug, title = ?1 COLLATE NOCASE FROM recipe WHERE title LIKE ?2 ESCAPE '\\' ORDER BY title COLLATE NOCASE LIMIT 50",
+        )?;
+        let hits: Vec<(String, String, bool)> = stmt.query_map(params![q, like], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        let exact: Vec<&(String, String, bool)> = hits.iter().filter(|h| h.2).collect();
+        let pick = match (exact.as_slice(), hits.as_slice()) {
+            ([one], _) => Some(one.0.clone()),
+            ([], [one]) => Some(one.0.clone()),
+            ([], []) => return Err(StoreError::NotFound(q.to_string())),
+            _ => None,
+        };
+        match pick {
+            Some(uid) => self.recipe(&uid)?.ok_or_else(|| StoreError::NotFound(q.to_string())),
+            None => {
+                let many = if exact.len() > 1 { exact.iter().map(|h| h.1.clone()).collect() } else { hits.iter().map(|h| h.1.clone()).collect() };
+                Err(StoreError::Ambiguous { query: q.to_string(), candidates: many })
+            }
         }
     }
 
@@ -267,7 +398,7 @@ impl Store {
     pub fn search(&self, text: &str) -> Result<Vec<String>, StoreError> {
         let Some(q) = fts_query(text) else { return Ok(Vec::new()) };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.slug FROM recipe_fts f JOIN recipe r ON r.id = f.rowid
+            "SELECT r.uid FROM recipe_fts f JOIN recipe r ON r.id = f.rowid
              WHERE recipe_fts MATCH ?1 ORDER BY bm25(recipe_fts, 10.0, 4.0, 1.0, 2.0)",
         )?;
         let ids = stmt.query_map([q], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
@@ -276,8 +407,38 @@ impl Store {
 
     /// Number of recipes in the library.
     pub fn count(&self) -> Result<usize, StoreError> {
-        let n: i64 = self.conn.query_row("SELECT count(*) FROM recipe", [], |r| r.get(0))?;
+        let n: i64 = self.conn.query_row("SELECT count(*) FROM recipe", [], |r| r.get(0)).map_err(|e| not_a_database(&self.label, e))?;
         Ok(n as usize)
+    }
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339()
+}
+
+fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<(), rusqlite::Error> {
+    tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])?;
+    Ok(())
+}
+
+fn row_where(tx: &Transaction<'_>, condition: &str, value: &str) -> Result<Option<Row>, rusqlite::Error> {
+    tx.prepare_cached(&format!("SELECT id, uid, slug, source_hash, origin FROM recipe WHERE {condition} ORDER BY id LIMIT 1"))?
+        .query_row([value], |r| Ok(Row { id: r.get(0)?, uid: r.get(1)?, slug: r.get(2)?, hash: r.get(3)?, origin: r.get(4)? }))
+        .optional()
+}
+
+/// The title's slug, or `slug-2`, `slug-3`… when another recipe has it.
+fn unique_slug(tx: &Transaction<'_>, title: &str, except: Option<i64>) -> Result<String, rusqlite::Error> {
+    let base = slugify(title);
+    let mut stmt = tx.prepare_cached("SELECT count(*) FROM recipe WHERE slug = ?1 AND id IS NOT ?2")?;
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+        let taken: i64 = stmt.query_row(params![candidate, except], |r| r.get(0))?;
+        if taken == 0 {
+            return Ok(candidate);
+        }
+        n += 1;
     }
 }
 
@@ -285,97 +446,18 @@ fn decode(id: &str, body: &str) -> Result<Recipe, StoreError> {
     serde_json::from_str(body).map_err(|e| StoreError::Damaged { id: id.to_string(), message: e.to_string() })
 }
 
-/// Inserts or replaces a recipe and its search row inside `tx`.
-fn write_recipe(tx: &Transaction<'_>, recipe: &Recipe, source_text: &str, source_path: Option<&str>, origin: Origin) -> Result<Saved, StoreError> {
-    let body = serde_json::to_string(recipe).map_err(|e| StoreError::Damaged { id: recipe.id.clone(), message: e.to_string() })?;
-    let now = chrono::Utc::now().to_rfc3339();
-    let existing: Option<i64> = tx.query_row("SELECT id FROM recipe WHERE slug = ?1", [&recipe.id], |r| r.get(0)).optional()?;
-    let rowid = match existing {
-        Some(rowid) => {
-            tx.execute(
-                "UPDATE recipe SET title = ?2, origin = ?3, source_path = ?4, source_text = ?5, body = ?6, updated_at = ?7 WHERE id = ?1",
-                params![rowid, recipe.title, origin.as_str(), source_path, source_text, body, now],
-            )?;
-            tx.execute("DELETE FROM recipe_fts WHERE rowid = ?1", [rowid])?;
-            rowid
+/// SQLite's "not a database" and "corrupt" as the library error a person can act on.
+fn not_a_database(label: &str, e: rusqlite::Error) -> StoreError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            StoreError::NotADatabase { path: label.to_string(), message: "the file is not an SQLite database".into() }
         }
-        None => {
-            tx.execute(
-                "INSERT INTO recipe (slug, title, origin, source_path, source_text, body, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                params![recipe.id, recipe.title, origin.as_str(), source_path, source_text, body, now],
-            )?;
-            tx.last_insert_rowid()
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DatabaseCorrupt => {
+            StoreError::NotADatabase { path: label.to_string(), message: "the library file is damaged".into() }
         }
-    };
-    let ingredients: Vec<&str> = recipe.ingredients.iter().map(|i| i.name.as_str()).collect();
-    let steps: Vec<&str> = recipe.steps.iter().map(|s| s.text.as_str()).collect();
-    tx.execute(
-        "INSERT INTO recipe_fts (rowid, title, ingredients, steps, tags) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![rowid, recipe.title, ingredients.join("\n"), steps.join("\n"), recipe.tags.join(" ")],
-    )?;
-    Ok(if existing.is_some() { Saved::Replaced } else { Saved::Added })
+        other => StoreError::Sqlite(other),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const MINE: &str = "---\ntitle: Simple Sauerkraut\nservings: 4\nmeal: [snack]\n---\nMy own way with @red cabbage{1%kg} and @salt{20%g}.\n";
-
-    #[test]
-    fn first_open_loads_the_bundled_library_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub/dir/lib.db");
-        let n = crate::library::bundled_files().len();
-        let store = Store::open(&path).unwrap();
-        assert!(store.seed_errors().is_empty(), "{:?}", store.seed_errors());
-        assert_eq!(store.count().unwrap(), n);
-        drop(store);
-        let store = Store::open(&path).unwrap();
-        assert_eq!(store.count().unwrap(), n, "reopening does not duplicate");
-    }
-
-    #[test]
-    fn user_recipes_win_over_bundled_ones_with_the_same_id() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("lib.db");
-        let mut store = Store::open(&path).unwrap();
-        let (r, saved) = store.import_text("mine.cook", MINE).unwrap();
-        assert_eq!((r.id.as_str(), saved), ("simple-sauerkraut-2", Saved::Added), "never overwrites another recipe");
-        assert_eq!(store.import_text("mine.cook", MINE).unwrap().1, Saved::Replaced, "the same file replaces itself");
-        // Saving over a bundled id (as an edit would) makes it the user's.
-        store.save(&Recipe { id: "simple-sauerkraut".into(), ..r.clone() }, MINE, Some("mine.cook")).unwrap();
-        // A changed bundle (simulated by forgetting its fingerprint) must not overwrite it.
-        store.conn.execute("DELETE FROM meta WHERE key = 'bundled'", []).unwrap();
-        drop(store);
-        let store = Store::open(&path).unwrap();
-        assert_eq!(store.recipe("simple-sauerkraut").unwrap().unwrap().servings, 4);
-    }
-
-    #[test]
-    fn search_find_and_delete() {
-        let mut store = Store::open_in_memory().unwrap();
-        let hits = store.search("kefir").unwrap();
-        assert!(hits.iter().any(|id| id == "coconut-water-kefir"));
-        assert!(store.search("kef").unwrap().len() >= hits.len(), "prefix search as you type");
-        assert!(store.search("\" (* )").unwrap().is_empty(), "punctuation alone searches nothing");
-        assert!(!store.search("\"kefir\" AND (").unwrap().is_empty(), "operators are plain words, not syntax errors");
-        assert!(matches!(store.find("sauerkraut"), Err(StoreError::Ambiguous { .. })));
-        assert_eq!(store.find("SIMPLE SAUERKRAUT").unwrap().id, "simple-sauerkraut");
-        assert!(matches!(store.find("zzz"), Err(StoreError::NotFound(_))));
-        let before = store.count().unwrap();
-        assert!(store.delete("simple-sauerkraut").unwrap());
-        assert!(!store.delete("simple-sauerkraut").unwrap());
-        assert_eq!(store.count().unwrap(), before - 1);
-        assert!(!store.search("sauerkraut").unwrap().contains(&"simple-sauerkraut".to_string()));
-    }
-
-    #[test]
-    fn a_failed_import_writes_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
-        let before = store.count().unwrap();
-        assert!(store.import_text("bad.cook", "---\nservings: none\n---\nx @y{1}\n").is_err());
-        assert_eq!(store.count().unwrap(), before);
-    }
-}
+mod tests;

@@ -3,10 +3,17 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
+    let mut all = migrations_v1();
+    all.push(M::up(V2));
+    Migrations::new(all)
+}
+
+/// The migrations of schema version 1 (tests build old libraries with them).
+pub fn migrations_v1() -> Vec<M<'static>> {
+    vec![M::up(
         "CREATE TABLE recipe (
              id          INTEGER PRIMARY KEY,
              slug        TEXT NOT NULL UNIQUE,
@@ -26,8 +33,87 @@ pub fn migrations() -> Migrations<'static> {
              key   TEXT PRIMARY KEY,
              value TEXT NOT NULL
          ) STRICT;",
-    )])
+    )]
 }
+
+// 2: stable ids, source identity, tombstones, and derived facts stored in tables (a cache of the
+// source text, rebuilt whenever the model version in `meta` changes).
+
+const V2: &str = "
+CREATE TABLE recipe_v2 (
+    id            INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL UNIQUE,          -- the stable id plans refer to
+    slug          TEXT NOT NULL UNIQUE,          -- readable alias, follows the title
+    title         TEXT NOT NULL,
+    origin        TEXT NOT NULL CHECK (origin IN ('bundled', 'user')),
+    bundle_key    TEXT UNIQUE,                   -- recipes/x.cook for bundled recipes
+    edited        INTEGER NOT NULL DEFAULT 0,    -- a bundled recipe the cook changed
+    source_format TEXT NOT NULL DEFAULT 'cook',
+    source_path   TEXT,                          -- canonical path of an imported file
+    source_hash   TEXT NOT NULL,                 -- hash of source_text
+    source_text   TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+) STRICT;
+INSERT INTO recipe_v2 (id, uid, slug, title, origin, bundle_key, source_path, source_hash, source_text, created_at, updated_at)
+SELECT id,
+       lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-' ||
+             substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12)),
+       slug, title, origin,
+       CASE WHEN origin = 'bundled' THEN source_path END,
+       CASE WHEN origin = 'user' THEN source_path END,
+       '', source_text, created_at, updated_at
+FROM (SELECT *, hex(randomblob(16)) AS h FROM recipe);
+DROP TABLE recipe;
+ALTER TABLE recipe_v2 RENAME TO recipe;
+CREATE INDEX recipe_by_title ON recipe (title COLLATE NOCASE);
+CREATE INDEX recipe_by_path ON recipe (source_path);
+CREATE INDEX recipe_by_hash ON recipe (source_hash);
+
+-- Bundled recipes the cook deleted: they stay deleted when the bundle changes.
+CREATE TABLE tombstone (
+    bundle_key TEXT PRIMARY KEY,
+    deleted_at TEXT NOT NULL
+) STRICT;
+
+-- Everything below is derived from recipe.source_text and rebuilt when the model changes.
+CREATE TABLE recipe_derived (
+    recipe_id       INTEGER PRIMARY KEY REFERENCES recipe (id) ON DELETE CASCADE,
+    body            TEXT NOT NULL,     -- JSON of model::Recipe
+    card            TEXT NOT NULL,     -- JSON of card::RecipeCard
+    meals           INTEGER NOT NULL,  -- bit set of MealType
+    triggers        INTEGER NOT NULL,  -- bit set of Trigger, non-optional lines
+    optional_triggers INTEGER NOT NULL,
+    attributes      INTEGER NOT NULL,  -- bit set of Attribute
+    fiber_per_serving REAL,            -- NULL when unknown
+    plants          INTEGER NOT NULL,
+    unknown         INTEGER NOT NULL,  -- non-optional lines matching no food
+    active_minutes  INTEGER,           -- prep + cook, NULL when not stated
+    ferment_minutes INTEGER
+) STRICT;
+CREATE TABLE recipe_food (
+    recipe_id INTEGER NOT NULL REFERENCES recipe (id) ON DELETE CASCADE,
+    food      TEXT NOT NULL,           -- catalog id
+    optional  INTEGER NOT NULL,
+    PRIMARY KEY (recipe_id, food, optional)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX recipe_food_by_food ON recipe_food (food);
+CREATE TABLE recipe_plant (
+    recipe_id INTEGER NOT NULL REFERENCES recipe (id) ON DELETE CASCADE,
+    plant     TEXT NOT NULL,
+    PRIMARY KEY (recipe_id, plant)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE recipe_line (
+    recipe_id INTEGER NOT NULL REFERENCES recipe (id) ON DELETE CASCADE,
+    line      INTEGER NOT NULL,        -- index in the recipe's ingredient list
+    food      TEXT,                    -- catalog id, NULL when unknown
+    grams     REAL,
+    optional  INTEGER NOT NULL,
+    PRIMARY KEY (recipe_id, line)
+) STRICT, WITHOUT ROWID;
+DELETE FROM recipe_fts;
+DELETE FROM meta WHERE key IN ('bundled', 'model');
+";
 
 #[cfg(test)]
 mod tests {

@@ -8,5 +8,10 @@ import type { MealType } from "./MealType";
 export type FilterSpec = { search: string | null, 
 /**
  * Trigger words (`dairy`, `gluten`, `sugar`, `alcohol`, …) or catalog food names (`tofu`).
+ * A food excludes its whole family: `onion` also excludes red and spring onion.
  */
-exclude: Array<string>, attributes: Array<Attribute>, meal: MealType | null, };
+exclude: Array<string>, attributes: Array<Attribute>, meal: MealType | null, 
+/**
+ * Longest hands-on time (prep + cook) in minutes; recipes with no stated time fail it.
+ */
+max_minutes?: number, };

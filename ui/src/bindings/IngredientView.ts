@@ -8,8 +8,16 @@ export type IngredientView = {
 /**
  * `1½`, `2–3`, or `None` when the line has no quantity.
  */
-amount: string | null, unit: string | null, name: string, note: string | null, optional: boolean, 
+amount: string | null, unit: string | null, 
+/**
+ * Amount and unit as one phrase: `1½ tbsp`, `2`, `None` without a quantity.
+ */
+quantity_text: string | null, name: string, note: string | null, optional: boolean, 
 /**
  * Catalog id and name of the matched food; `None` for an unknown food.
  */
-food: string | null, food_name: string | null, triggers: Array<Trigger>, };
+food: string | null, food_name: string | null, triggers: Array<Trigger>, 
+/**
+ * Left out for this cook: an optional line with something they exclude.
+ */
+dropped: boolean, };

@@ -12,4 +12,8 @@ food: string | null, triggers: Array<Trigger>,
 /**
  * Estimated weight in grams for the whole recipe, if quantity and unit allow it.
  */
-grams: number | null, fiber_grams: number | null, };
+grams: number | null, fiber_grams: number | null, 
+/**
+ * The recipe says the line is optional.
+ */
+optional: boolean, };

@@ -9,9 +9,15 @@ import type { Times } from "./Times";
  */
 export type Recipe = { 
 /**
- * Stable slug of the title, unique in the library.
+ * Stable id given by the library when the recipe is first stored; it never changes, not
+ * even when the title does (plans refer to it). Empty until stored.
  */
-id: string, title: string, description: string | null, servings: number, times: Times, meals: Array<MealType>, ingredients: Array<IngredientLine>, steps: Array<Step>, 
+id: string, 
+/**
+ * Readable alias made from the title (`simple-sauerkraut`), unique in the library. It
+ * follows the title; use `id` to refer to a recipe for good.
+ */
+slug: string, title: string, description: string | null, servings: number, times: Times, meals: Array<MealType>, ingredients: Array<IngredientLine>, steps: Array<Step>, 
 /**
  * Notes and tips (Cooklang `>` lines).
  */
@@ -19,4 +25,8 @@ notes: Array<string>, source: string | null,
 /**
  * The cook's own tags; never used to derive diet facts.
  */
-tags: Array<string>, };
+tags: Array<string>, 
+/**
+ * Front-matter keys Gutsy does not use (course, cuisine, author, …), kept as written.
+ */
+metadata?: { [key in string]: string }, };

@@ -20,6 +20,11 @@ optional_triggers: Array<Trigger>, attributes: Array<Attribute>,
  */
 fiber_per_serving: number, 
 /**
+ * Whether at least one line's fiber could be worked out (else `fiber_per_serving` means
+ * "unknown", not "none").
+ */
+fiber_known: boolean, 
+/**
  * Names of lines left out of the fiber sum (no weight or no fiber value known).
  */
 fiber_unknown: Array<string>, 
@@ -28,9 +33,13 @@ fiber_unknown: Array<string>,
  */
 plants: Array<string>, 
 /**
- * Names of lines that match no catalog food.
+ * Names of (non-optional) lines that match no catalog food.
  */
 unknown: Array<string>, 
+/**
+ * Names of optional lines that match no catalog food.
+ */
+optional_unknown: Array<string>, 
 /**
  * Why the recipe counts as fermented, if it does.
  */

@@ -2,6 +2,7 @@
 import type { IngredientView } from "./IngredientView";
 import type { Recipe } from "./Recipe";
 import type { RecipeFacts } from "./RecipeFacts";
+import type { ViewText } from "./ViewText";
 
 /**
  * A recipe scaled to a number of servings, with its facts, for the recipe screen.
@@ -10,4 +11,4 @@ export type RecipeView = { recipe: Recipe,
 /**
  * The servings shown (the recipe's own `servings` stays as written).
  */
-servings: number, ingredients: Array<IngredientView>, facts: RecipeFacts, };
+servings: number, ingredients: Array<IngredientView>, facts: RecipeFacts, text: ViewText, };

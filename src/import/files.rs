@@ -1,0 +1,137 @@
+//! Sources of recipes: which format a file is in, reading it with its canonical path (its
+//! identity), and walking folders. Every error names the file.
+
+use super::{read_recipe_file, ImportError};
+use crate::model::Recipe;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+/// The formats recipes come in. Cooklang now; schema.org JSON-LD is next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceFormat {
+    Cooklang,
+}
+
+impl SourceFormat {
+    pub const ALL: [SourceFormat; 1] = [SourceFormat::Cooklang];
+
+    /// The name stored with a recipe and accepted by `--format`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            SourceFormat::Cooklang => "cook",
+        }
+    }
+
+    /// File extensions of the format.
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            SourceFormat::Cooklang => &["cook"],
+        }
+    }
+
+    /// The format of a file, from its extension.
+    pub fn of_path(path: &Path) -> Option<SourceFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        SourceFormat::ALL.into_iter().find(|f| f.extensions().contains(&ext.as_str()))
+    }
+
+    /// Parses text in this format; `label` names the source in errors.
+    pub fn parse(&self, label: &str, text: &str) -> Result<Recipe, ImportError> {
+        match self {
+            SourceFormat::Cooklang => super::parse_cook(label, text),
+        }
+    }
+}
+
+impl FromStr for SourceFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "cook" | "cooklang" => Ok(SourceFormat::Cooklang),
+            other => Err(format!("unknown recipe format {other:?} (expected: cook)")),
+        }
+    }
+}
+
+/// A recipe's text with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub format: SourceFormat,
+    /// Names the source in messages (the path as the cook gave it).
+    pub label: String,
+    pub text: String,
+    /// The canonical path of the file, its identity: `x.cook`, `./x.cook` and `/abs/x.cook`
+    /// are one file. `None` for text that came from no file.
+    pub path: Option<PathBuf>,
+}
+
+/// Reads a recipe file (size, binary and encoding checked) with its canonical path. `format`
+/// overrides the extension.
+pub fn read_source(path: &Path, format: Option<SourceFormat>) -> Result<Source, ImportError> {
+    let label = path.display().to_string();
+    let format = format.or_else(|| SourceFormat::of_path(path)).unwrap_or(SourceFormat::Cooklang);
+    let text = read_recipe_file(path)?;
+    let canonical = std::fs::canonicalize(path).map_err(|e| ImportError::Io { path: label.clone(), message: e.to_string() })?;
+    Ok(Source { format, label, text, path: Some(canonical) })
+}
+
+/// The files to import for `paths`: files named directly, plus the recipe files found
+/// (recursively, sorted, hidden folders skipped) in named folders. Unreadable paths are errors.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ImportError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut files, &mut errors);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<ImportError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(ImportError::Io { path: dir.display().to_string(), message: e.to_string() });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, files, errors);
+        } else if SourceFormat::of_path(&p).is_some() {
+            files.push(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_are_walked_and_paths_made_canonical() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/.git")).unwrap();
+        std::fs::write(dir.path().join("a/x.cook"), "Boil @water{1%l}.\n").unwrap();
+        std::fs::write(dir.path().join("a/.git/y.cook"), "Boil @water{1%l}.\n").unwrap();
+        std::fs::write(dir.path().join("a/notes.txt"), "hi").unwrap();
+        let (files, errors) = collect_files(&[dir.path().to_path_buf()]);
+        assert!(errors.is_empty());
+        assert_eq!(files, vec![dir.path().join("a/x.cook")]);
+        let a = read_source(&dir.path().join("a/x.cook"), None).unwrap();
+        let b = read_source(&dir.path().join("a/../a/./x.cook"), None).unwrap();
+        assert_eq!(a.path, b.path);
+        assert_ne!(a.label, b.label);
+        assert_eq!("Cooklang".parse::<SourceFormat>(), Ok(SourceFormat::Cooklang));
+        assert!("jsonld".parse::<SourceFormat>().is_err());
+    }
+}

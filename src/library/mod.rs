@@ -1,0 +1,38 @@
+//! The recipe library as the cook sees it: the store opened with the bundled recipes in it,
+//! listing through filters, and a recipe scaled and worded for display. Sits above the store.
+
+mod bundle;
+mod view;
+
+pub use crate::card::{CardText, RecipeCard};
+pub use crate::filter::{Filter, FilterError, FilterSpec};
+pub use bundle::{bundled_files, bundled_fingerprint};
+pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
+
+use crate::catalog::Catalog;
+use crate::import::ImportError;
+use crate::store::{Store, StoreError};
+use std::path::Path;
+
+/// Opens the library at `path` (creating it if needed) and brings the bundled recipes up to
+/// date. Returns the store and the problems worth a warning (bundled or stored recipes that no
+/// longer parse; a test keeps the bundle clean).
+pub fn open(path: &Path) -> Result<(Store, Vec<ImportError>), StoreError> {
+    with_bundle(Store::open(path)?)
+}
+
+/// A library in memory with the bundled recipes (tests, dry runs).
+pub fn open_in_memory() -> Result<(Store, Vec<ImportError>), StoreError> {
+    with_bundle(Store::open_in_memory()?)
+}
+
+fn with_bundle(mut store: Store) -> Result<(Store, Vec<ImportError>), StoreError> {
+    let mut warnings = store.sync_bundle(&bundled_files(), &bundled_fingerprint())?;
+    warnings.extend(store.stale().iter().cloned());
+    Ok((store, warnings))
+}
+
+/// Lists the library through a filter: search results best first, otherwise by title.
+pub fn list(store: &Store, catalog: &Catalog, filter: &Filter) -> Result<Vec<RecipeCard>, StoreError> {
+    store.list(catalog, filter)
+}

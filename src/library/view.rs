@@ -1,0 +1,135 @@
+//! A recipe scaled and worded for the recipe screen (and `gutsy recipes show`).
+
+use crate::card::fiber_text;
+use crate::catalog::Catalog;
+use crate::diet::Trigger;
+use crate::facts::{recipe_facts, RecipeFacts};
+use crate::filter::Filter;
+use crate::model::{format_minutes, Recipe};
+use crate::quantity::Number;
+use serde::Serialize;
+
+/// One ingredient line ready to show: quantity as text with fraction glyphs (`1½`).
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct IngredientView {
+    /// `1½`, `2–3`, or `None` when the line has no quantity.
+    pub amount: Option<String>,
+    pub unit: Option<String>,
+    /// Amount and unit as one phrase: `1½ tbsp`, `2`, `None` without a quantity.
+    pub quantity_text: Option<String>,
+    pub name: String,
+    pub note: Option<String>,
+    pub optional: bool,
+    /// Catalog id and name of the matched food; `None` for an unknown food.
+    pub food: Option<String>,
+    pub food_name: Option<String>,
+    pub triggers: Vec<Trigger>,
+    /// Left out for this cook: an optional line with something they exclude.
+    pub dropped: bool,
+}
+
+/// Times and gut numbers in words.
+#[derive(Debug, Clone, Default, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ViewText {
+    pub prep_time: Option<String>,
+    pub cook_time: Option<String>,
+    pub ferment_time: Option<String>,
+    /// "4.2 g fiber per serving" or "fiber unknown".
+    pub fiber: String,
+    /// "Without the honey (optional; it contains sugar)." when optional lines were dropped.
+    pub without: Option<String>,
+}
+
+/// A recipe scaled to a number of servings, with its facts, for the recipe screen.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecipeView {
+    pub recipe: Recipe,
+    /// The servings shown (the recipe's own `servings` stays as written).
+    pub servings: u32,
+    pub ingredients: Vec<IngredientView>,
+    pub facts: RecipeFacts,
+    pub text: ViewText,
+}
+
+/// The recipe scaled exactly to `servings` (1/3 cup × 3 is 1 cup), with optional lines that
+/// `filter` excludes dropped. Facts are per serving, so they do not change with scaling. A
+/// quantity that would overflow is shown unscaled.
+pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &Filter) -> RecipeView {
+    let servings = servings.clamp(1, 1000);
+    let facts = recipe_facts(catalog, recipe);
+    let factor = Number::new(i64::from(servings), i64::from(recipe.servings.max(1)));
+    let mut dropped_names = Vec::new();
+    let mut dropped_triggers: Vec<Trigger> = Vec::new();
+    let ingredients = recipe
+        .ingredients
+        .iter()
+        .zip(&facts.lines)
+        .map(|(line, lf)| {
+            let amount = line.quantity.map(|q| factor.and_then(|f| q.scaled(&f)).unwrap_or(q));
+            let excluded_triggers: Vec<Trigger> = lf.triggers.iter().copied().filter(|t| filter.exclude_triggers.contains(t)).collect();
+            let excluded_food = lf
+                .food
+                .as_deref()
+                .and_then(|id| catalog.by_id(id))
+                .is_some_and(|f| filter.exclude_foods.contains(&f));
+            let unknown_and_strict = lf.food.is_none() && !filter.exclude_triggers.is_empty();
+            let dropped = line.optional && (!excluded_triggers.is_empty() || excluded_food || unknown_and_strict);
+            if dropped {
+                dropped_names.push(line.name.clone());
+                for t in excluded_triggers {
+                    if !dropped_triggers.contains(&t) {
+                        dropped_triggers.push(t);
+                    }
+                }
+            }
+            let amount_text = amount.map(|a| a.pretty());
+            let quantity_text = match (&amount_text, &line.unit) {
+                (Some(a), Some(u)) => Some(format!("{a} {u}")),
+                (Some(a), None) => Some(a.clone()),
+                _ => None,
+            };
+            IngredientView {
+                amount: amount_text,
+                unit: line.unit.clone(),
+                quantity_text,
+                name: line.name.clone(),
+                note: line.note.clone(),
+                optional: line.optional,
+                food: lf.food.clone(),
+                food_name: lf.food.as_deref().and_then(|id| catalog.by_id(id)).map(|i| catalog.food(i).name.clone()),
+                triggers: lf.triggers.clone(),
+                dropped,
+            }
+        })
+        .collect();
+    let minutes = |m: Option<u32>| m.filter(|m| *m > 0).map(format_minutes);
+    let without = (!dropped_names.is_empty()).then(|| {
+        let why = if dropped_triggers.is_empty() {
+            "you exclude it".to_string()
+        } else {
+            let t: Vec<&str> = dropped_triggers.iter().map(|t| t.as_str()).collect();
+            format!("it contains {}", t.join(" and "))
+        };
+        format!("Without the {} (optional; {why}).", join_words(&dropped_names))
+    });
+    let text = ViewText {
+        prep_time: minutes(recipe.times.prep_minutes),
+        cook_time: minutes(recipe.times.cook_minutes),
+        ferment_time: minutes(recipe.times.ferment_minutes),
+        fiber: fiber_text(&facts),
+        without,
+    };
+    RecipeView { recipe: recipe.clone(), servings, ingredients, facts, text }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

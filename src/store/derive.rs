@@ -1,0 +1,161 @@
+//! The derived rows of a recipe (parsed recipe, facts, card, foods, plants, lines, search text)
+//! and the model version that says when they must be rebuilt. Pure, except for [`write`].
+
+use crate::card::RecipeCard;
+use crate::catalog::Catalog;
+use crate::facts::{recipe_facts, RecipeFacts};
+use crate::model::Recipe;
+use rusqlite::{params, Transaction};
+use std::sync::OnceLock;
+
+/// Identifies everything that decides derived data: the catalog, units, parsers and fact rules.
+/// Computed from their text, so any change to them re-derives every stored recipe on the next
+/// open — no version to bump by hand.
+pub fn model_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let parts: [&str; 14] = [
+            include_str!("../catalog/foods.toml"),
+            include_str!("../catalog/qualifiers.toml"),
+            include_str!("../catalog/aisles.toml"),
+            include_str!("../data/units.toml"),
+            include_str!("../catalog/matcher.rs"),
+            include_str!("../catalog/normalize.rs"),
+            include_str!("../ingredients/parse.rs"),
+            include_str!("../ingredients/line.rs"),
+            include_str!("../import/cook.rs"),
+            include_str!("../facts.rs"),
+            include_str!("../facts/live.rs"),
+            include_str!("../card.rs"),
+            include_str!("../model.rs"),
+            include_str!("derive.rs"),
+        ];
+        let mut h = Fnv::new();
+        for p in parts {
+            h.write(p.as_bytes());
+            h.write(&[0]);
+        }
+        format!("{:016x}", h.finish())
+    })
+}
+
+/// FNV-1a, 64 bit: tiny, stable across Rust versions and platforms (unlike `DefaultHasher`), and
+/// enough to notice a changed file; no crate needed for it.
+pub struct Fnv(u64);
+
+impl Fnv {
+    pub fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    pub fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    pub fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv::new()
+    }
+}
+
+/// Hash of a recipe's source text, its content identity.
+pub fn content_hash(text: &str) -> String {
+    let mut h = Fnv::new();
+    h.write(text.as_bytes());
+    format!("{:016x}{:08x}", h.finish(), text.len())
+}
+
+/// A bit set of a word enum (triggers, attributes, meals) for SQL filtering.
+pub fn bits<T: Copy + PartialEq>(all: &[T], items: &[T]) -> i64 {
+    all.iter().enumerate().filter(|(_, t)| items.contains(t)).fold(0, |acc, (i, _)| acc | (1 << i))
+}
+
+/// Writes (or rewrites) the derived rows of stored recipe `rowid` inside `tx`.
+pub fn write(tx: &Transaction<'_>, catalog: &Catalog, rowid: i64, recipe: &Recipe) -> Result<RecipeFacts, super::StoreError> {
+    use crate::diet::{Attribute, Trigger};
+    use crate::model::MealType;
+    let facts = recipe_facts(catalog, recipe);
+    let card = RecipeCard::new(recipe, &facts);
+    let json = |v: Result<String, serde_json::Error>| v.map_err(|e| super::StoreError::Damaged { id: recipe.id.clone(), message: e.to_string() });
+    let body = json(serde_json::to_string(recipe))?;
+    let card_json = json(serde_json::to_string(&card))?;
+    clear(tx, rowid)?;
+    let has_time = recipe.times.prep_minutes.is_some() || recipe.times.cook_minutes.is_some();
+    tx.prepare_cached(
+        "INSERT INTO recipe_derived (recipe_id, body, card, meals, triggers, optional_triggers, attributes,
+             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        rowid,
+        body,
+        card_json,
+        bits(&MealType::ALL, &recipe.meals),
+        bits(Trigger::ALL, &facts.triggers),
+        bits(Trigger::ALL, &facts.optional_triggers),
+        bits(Attribute::ALL, &facts.attributes),
+        facts.fiber_known.then_some(facts.fiber_per_serving),
+        facts.plants.len() as i64,
+        facts.unknown.len() as i64,
+        has_time.then(|| i64::from(recipe.times.active_minutes())),
+        recipe.times.ferment_minutes.map(i64::from),
+    ])?;
+    {
+        let mut food = tx.prepare_cached("INSERT OR IGNORE INTO recipe_food (recipe_id, food, optional) VALUES (?1, ?2, ?3)")?;
+        let mut line = tx.prepare_cached("INSERT INTO recipe_line (recipe_id, line, food, grams, optional) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        for (i, lf) in facts.lines.iter().enumerate() {
+            line.execute(params![rowid, i as i64, lf.food, lf.grams, lf.optional])?;
+            if let Some(f) = &lf.food {
+                food.execute(params![rowid, f, lf.optional])?;
+            }
+        }
+        let mut plant = tx.prepare_cached("INSERT OR IGNORE INTO recipe_plant (recipe_id, plant) VALUES (?1, ?2)")?;
+        for p in &facts.plants {
+            plant.execute(params![rowid, p])?;
+        }
+    }
+    let ingredients: Vec<&str> = recipe.ingredients.iter().map(|i| i.name.as_str()).collect();
+    let steps: Vec<&str> = recipe.steps.iter().map(|s| s.text.as_str()).collect();
+    tx.prepare_cached("INSERT INTO recipe_fts (rowid, title, ingredients, steps, tags) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![
+        rowid,
+        recipe.title,
+        ingredients.join("\n"),
+        steps.join("\n"),
+        recipe.tags.join(" ")
+    ])?;
+    Ok(facts)
+}
+
+/// Removes the derived rows of `rowid` (before rewriting them, or when the recipe goes).
+pub fn clear(tx: &Transaction<'_>, rowid: i64) -> Result<(), rusqlite::Error> {
+    for sql in [
+        "DELETE FROM recipe_derived WHERE recipe_id = ?1",
+        "DELETE FROM recipe_food WHERE recipe_id = ?1",
+        "DELETE FROM recipe_plant WHERE recipe_id = ?1",
+        "DELETE FROM recipe_line WHERE recipe_id = ?1",
+        "DELETE FROM recipe_fts WHERE rowid = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([rowid])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_version_is_stable_and_content_hash_tells_texts_apart() {
+        assert_eq!(model_version(), model_version());
+        assert_eq!(model_version().len(), 16);
+        assert_eq!(content_hash("a"), content_hash("a"));
+        assert_ne!(content_hash("a"), content_hash("b"));
+        assert_eq!(bits(&[1, 2, 3], &[1, 3]), 0b101);
+    }
+}
