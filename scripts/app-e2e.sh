@@ -24,8 +24,9 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 unset DBUS_SESSION_BUS_ADDRESS # single-instance: no bus, no clash with a running Gutsy
 export GUTSY_APP="$target/debug/gutsy-app"
-export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage.db" E2E_OUT="$out"
-GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import tests/e2e/fixtures/xss.cook tests/e2e/fixtures/doomed.cook
+export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage.db" E2E_FRESH_DB="$work/fresh/library.db" E2E_OUT="$out"
+# xss: markup that must stay text; doomed: deleted mid-test; honey: sugar only on an optional line.
+GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import tests/e2e/fixtures/xss.cook tests/e2e/fixtures/doomed.cook tests/e2e/fixtures/honey.cook
 { yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
 # The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
 export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"
@@ -36,6 +37,8 @@ for theme in light dark; do
   echo "== e2e ($theme)"
   # Each run deletes "Doomed Dish" behind the app's back: put it back first.
   "$target/debug/gutsy" recipes import tests/e2e/fixtures/doomed.cook >/dev/null
+  # The first-start scenario needs a library that does not exist yet.
+  rm -rf "$work/fresh" && mkdir -p "$work/fresh"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
     node --test --test-reporter=spec --test-concurrency=1 tests/e2e/app.test.mjs
 done

@@ -38,4 +38,11 @@ if ! command -v cargo >/dev/null 2>&1; then
     export PATH="$HOME/.cargo/bin:$PATH"
   fi
 fi
+# The test command's gates need rustfmt and clippy (a minimal toolchain lacks them).
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+  if command -v rustup >/dev/null 2>&1; then
+    echo "setup: adding the rustfmt and clippy components"
+    rustup component add rustfmt clippy
+  fi
+fi
 echo "setup: ok ($(cargo --version))"

@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
+echo "== formatting (cargo fmt --check)"
+cargo fmt --all --check
+
 echo "== core: unit, integration and CLI tests"
 cargo test --locked --all-targets
 
@@ -23,6 +26,9 @@ if ! diff -r "$tmp" ui/src/bindings >/dev/null; then
   exit 1
 fi
 rm -rf "$tmp"
+
+echo "== lints: clippy on the whole workspace, warnings are errors"
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 echo "== desktop app: UI unit tests and type check"
 (cd ui && npm test --silent -- --reporter=dot && npm run --silent check)

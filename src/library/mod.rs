@@ -27,7 +27,7 @@ pub fn open_in_memory() -> Result<(Store, Vec<ImportError>), StoreError> {
 }
 
 fn with_bundle(mut store: Store) -> Result<(Store, Vec<ImportError>), StoreError> {
-    let mut warnings = store.sync_bundle(&bundled_files(), &bundled_fingerprint())?;
+    let mut warnings = store.sync_bundle(&bundled_files(), &bundled_fingerprint()).map_err(|e| e.in_library(store.label()))?;
     warnings.extend(store.stale().iter().cloned());
     Ok((store, warnings))
 }

@@ -42,6 +42,16 @@ pub enum StoreError {
     Import(#[from] ImportError),
 }
 
+impl StoreError {
+    /// A damaged or foreign file met by any query, as the library error a person can act on.
+    pub fn in_library(self, label: &str) -> StoreError {
+        match self {
+            StoreError::Sqlite(e) => not_a_database(label, e),
+            other => other,
+        }
+    }
+}
+
 /// What a write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
@@ -114,8 +124,8 @@ impl Store {
             rusqlite_migration::Error::RusqliteError { err, .. } => not_a_database(&label, err),
             other => StoreError::Migration(other),
         })?;
-        let mut store = Store { conn, label, stale: Vec::new() };
-        store.refresh_model()?;
+        let mut store = Store { conn, label: label.clone(), stale: Vec::new() };
+        store.refresh_model().map_err(|e| e.in_library(&label))?;
         Ok(store)
     }
 

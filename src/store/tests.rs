@@ -198,3 +198,29 @@ fn a_version_1_library_is_migrated_with_its_recipes() {
     assert_eq!((r.servings, r.id.len()), (4, 36));
     assert_eq!(store.count().unwrap(), library::bundled_files().len() + 1);
 }
+
+#[test]
+fn a_damaged_library_is_refused_with_a_clear_message_or_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    drop(library::open(&path).unwrap());
+    let good = std::fs::read(&path).unwrap();
+    // Scribble over pages past the header, at several places: never a panic, never a raw
+    // SQLite message; either the library opens and lists, or it is named as damaged.
+    for at in [4096usize, good.len() / 3, good.len() / 2, good.len() - 5000] {
+        let mut bytes = good.clone();
+        for b in &mut bytes[at..(at + 3000).min(good.len())] {
+            *b = 0x5a;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("lib.db-wal"));
+        match library::open(&path) {
+            Ok((store, _)) => {
+                if let Err(e) = store.list(Catalog::bundled(), &Filter::default()) {
+                    assert!(matches!(e, StoreError::NotADatabase { .. } | StoreError::Damaged { .. }), "{e}");
+                }
+            }
+            Err(e) => assert!(matches!(e, StoreError::NotADatabase { .. }), "at {at}: {e}"),
+        }
+    }
+}

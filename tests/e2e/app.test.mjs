@@ -1,7 +1,8 @@
 // End-to-end tests of the desktop app in a real WebKit window (tauri-driver + WebKitWebDriver).
 // Run by scripts/app-e2e.sh, which builds the app, prepares the libraries and starts Xvfb.
-// Env: GUTSY_APP (binary), E2E_DB (library with the XSS fixture imported), E2E_GARBAGE_DB,
-// E2E_OUT (screenshot folder), E2E_THEME (light | dark: dark runs the screenshot tour only).
+// Env: GUTSY_APP (binary), E2E_DB (library with the fixtures imported), E2E_GARBAGE_DB,
+// E2E_FRESH_DB (a path with no library yet), E2E_OUT (screenshot folder),
+// E2E_THEME (light | dark: dark skips the XSS check).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
@@ -83,11 +84,29 @@ function amountNumber(text) {
   return (m[1] ? Number(m[1]) : 0) + (m[2] ? glyphs[m[2]] : 0);
 }
 
-async function openRecipe(s, search, id) {
+/** The card with this slug (ids are uuids; the slug is the readable alias). */
+async function findCard(s, search, slug) {
   await setSearch(s, search);
-  const card = await s.waitFor(`card ${id}`, async () => (await s.findAll(`.card[data-id="${id}"]`))[0]);
+  return s.waitFor(`card ${slug}`, async () => (await s.findAll(`.card[data-slug="${slug}"]`))[0]);
+}
+
+async function openRecipe(s, search, slug) {
+  const card = await findCard(s, search, slug);
   await s.click(card);
   await s.waitFor("recipe title", async () => (await s.findAll("[data-testid=recipe-title]")).length > 0);
+}
+
+/** The text of the first element matching `css` inside `parent` (or the page), "" if none. */
+async function textOf(s, css, parent = null) {
+  const els = parent ? await s.findIn(parent, css) : await s.findAll(css);
+  return els.length > 0 ? s.text(els[0]) : "";
+}
+
+async function setChip(s, chip, pressed) {
+  const el = await s.find(`[data-chip="${chip}"]`);
+  if ((await s.attribute(el, "aria-pressed")) !== String(pressed)) await s.click(el);
+  await s.waitFor(`${chip} chip ${pressed}`, async () => (await s.attribute(el, "aria-pressed")) === String(pressed));
+  await settled(s);
 }
 
 async function back(s) {
@@ -220,6 +239,56 @@ describe(`the app on a good library (${THEME})`, () => {
     await back(s);
   });
 
+  it("cards and the recipe screen show the core's words, and they agree", async () => {
+    const { s } = ctx;
+    // Milk Kefir ferments 24 h: one formatter in the core says "1 day" on the card and the page.
+    const kefir = await findCard(s, "milk kefir", "milk-kefir");
+    assert.equal(await textOf(s, "[data-testid=card-ferment]", kefir), "ferments 1 day");
+    assert.equal(await textOf(s, "[data-testid=card-time]", kefir), "5 min");
+    assert.match(await textOf(s, "[data-testid=card-fiber]", kefir), /^(fiber unknown|\d+(\.\d)? g fiber per serving)$/);
+    await s.click(kefir);
+    await s.waitFor("Milk Kefir", async () => (await textOf(s, "[data-testid=recipe-title]")) === "Milk Kefir");
+    assert.equal(await textOf(s, "[data-testid=ferment-time]"), "Ferment 1 day");
+    assert.equal(await textOf(s, "[data-testid=prep-time]"), "Prep 5 min");
+    await back(s);
+
+    // The fixture: 5 min prep + 15 min cook, buckwheat groats, almond milk, pear; honey optional.
+    const bowl = await findCard(s, "optional honey", "buckwheat-bowl-with-optional-honey");
+    assert.equal(await textOf(s, "[data-testid=card-time]", bowl), "20 min");
+    assert.equal(await textOf(s, "[data-testid=card-plants]", bowl), "2 plants");
+    const cardFiber = await textOf(s, "[data-testid=card-fiber]", bowl);
+    assert.match(cardFiber, /^\d+(\.\d)? g fiber per serving$/);
+    assert.equal((await s.findIn(bowl, "[data-testid=card-ferment]")).length, 0, "no ferment time on a recipe without one");
+    await s.click(bowl);
+    await s.waitFor("the bowl", async () => (await textOf(s, "[data-testid=recipe-title]")) === "Buckwheat Bowl with Optional Honey");
+    assert.equal(await textOf(s, "[data-testid=fiber]"), cardFiber);
+    const quantities = await Promise.all((await s.findAll("[data-testid=qty]")).map((q) => s.text(q)));
+    assert.deepEqual(quantities, ["150 g", "300 ml", "1", "1 tbsp"]);
+    // Nothing is excluded: the honey is an ordinary optional line.
+    assert.equal((await s.findAll("[data-testid=without]")).length, 0);
+    assert.equal((await s.findAll('.line[data-dropped="true"]')).length, 0);
+    await back(s);
+  });
+
+  it("excluding sugar keeps a recipe whose only sugar is optional, and shows it without the honey", async () => {
+    const { s } = ctx;
+    await setChip(s, "sugar", true);
+    const bowl = await findCard(s, "optional honey", "buckwheat-bowl-with-optional-honey");
+    await s.click(bowl);
+    const without = await s.waitFor("the without sentence", async () => (await s.findAll("[data-testid=without]"))[0]);
+    assert.equal(await s.text(without), "Without the honey (optional; it contains sugar).");
+    const dropped = await s.findAll('.line[data-dropped="true"]');
+    assert.equal(dropped.length, 1, "only the honey line is left out");
+    const honey = await s.text(dropped[0]);
+    assert.match(honey, /honey/);
+    assert.match(honey, /\(optional, left out\)/, "the left-out line says so in words");
+    assert.equal(await s.exec("return getComputedStyle(document.querySelector('.line.dropped .struck')).textDecorationLine"), "line-through");
+    assert.equal((await s.findAll('.line[data-dropped="false"]')).length, 3);
+    await shot(s, "09-without-honey");
+    await back(s);
+    await setChip(s, "sugar", false);
+  });
+
   it("markup in an imported recipe renders as literal text and runs nothing", async () => {
     const { s } = ctx;
     if (THEME === "dark") return;
@@ -240,7 +309,7 @@ describe(`the app on a good library (${THEME})`, () => {
     assert.equal((await s.findAll("script")).length, 1);
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(await s.alertText(), null, "an alert was opened");
-    await shot(s, "09-xss-literal");
+    await shot(s, "10-xss-literal");
     await back(s);
   });
 
@@ -254,7 +323,7 @@ describe(`the app on a good library (${THEME})`, () => {
     await s.click(card);
     const err = await s.waitFor("not-found message", async () => (await s.findAll("[data-testid=error]"))[0]);
     assert.match(await s.text(err), /That recipe is not in your library/);
-    await shot(s, "10-recipe-gone");
+    await shot(s, "11-recipe-gone");
     await back(s);
   });
 });
@@ -269,6 +338,31 @@ describe(`the app on a garbage library file (${THEME})`, () => {
     assert.match(text, /Gutsy cannot read your library file/);
     assert.match(text, /not a Gutsy library/);
     assert.ok(text.includes(process.env.E2E_GARBAGE_DB), "the message names the file");
-    await shot(s, "11-garbage-db");
+    await shot(s, "12-garbage-db");
+  });
+});
+
+describe(`the app on first start, with no library yet (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_FRESH_DB });
+
+  it("says it is opening the library, never that it is empty, until the recipes are there", async () => {
+    const { s } = ctx;
+    assert.ok(process.env.E2E_FRESH_DB, "E2E_FRESH_DB must name a path with no library");
+    // waitFor retries on a throw, so what is seen on the way is recorded and checked after.
+    const seen = { loading: [], empty: 0, error: 0 };
+    await s.waitFor("the bundled recipes", async () => {
+      const [loading] = await s.findAll("[data-testid=loading]");
+      if (loading) seen.loading.push(await s.property(loading, "textContent")); // it fades in: read the text, not what is painted
+      if ((await s.findAll("[data-testid=empty]")).length > 0) seen.empty++;
+      if (await errorShown(s)) seen.error++;
+      return (await s.findAll(".card")).length > 10;
+    }, 30000);
+    assert.equal(seen.empty, 0, "the empty state showed while the library opened");
+    assert.equal(seen.error, 0, "an error showed while the library opened");
+    for (const t of seen.loading) assert.equal(t, "Opening your library…");
+    const sawLoading = seen.loading.length > 0;
+    // The library can open before the first look; when it did not, the words were the calm ones.
+    console.log(`  (loading state ${sawLoading ? "seen" : "already over"} at the first look)`);
+    await shot(s, "13-first-start");
   });
 });

@@ -10,6 +10,8 @@ import type { LibraryInfo } from "../bindings/LibraryInfo";
 export type { LibraryInfo };
 
 export const listRecipes = (spec: FilterSpec) => invoke<RecipeCard[]>("list_recipes", { spec });
-export const recipeView = (id: string, servings: number | null) => invoke<RecipeView>("recipe_view", { id, servings });
+/** `exclude`: the library's exclusions (trigger words or foods); optional lines with them come back `dropped`. */
+export const recipeView = (id: string, servings: number | null, exclude: readonly string[]) =>
+  invoke<RecipeView>("recipe_view", { id, servings, exclude: [...exclude] });
 export const explainIngredient = (id: string, index: number) => invoke<Explanation>("explain_ingredient", { id, index });
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
