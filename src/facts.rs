@@ -99,17 +99,30 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
         } else {
             triggers = triggers.union(m.triggers);
         }
-        for a in &food.attributes {
-            if !attributes.contains(a) {
-                attributes.push(*a);
+        // "oil and butter": every list item counts for attributes and plants; "or" alternatives
+        // only for triggers. The primary food gives the line's grams and fiber.
+        let items = m.parts.iter().filter(|p| !p.alternative).filter_map(|p| p.food);
+        for item in std::iter::once(idx).chain(items.clone().filter(|i| *i != idx)) {
+            let food = catalog.food(item);
+            for a in &food.attributes {
+                if !attributes.contains(a) {
+                    attributes.push(*a);
+                }
+                if *a == Attribute::Fermented && fermented_because.is_none() {
+                    fermented_because = Some(format!("{} is a live-culture food", food.name));
+                }
             }
-            if *a == Attribute::Fermented && fermented_because.is_none() {
-                fermented_because = Some(format!("{} is a live-culture food", food.name));
+            if let Some(p) = &food.plant {
+                if !plants.contains(p) {
+                    plants.push(p.clone());
+                }
             }
         }
-        if let Some(p) = &food.plant {
-            if !plants.contains(p) {
-                plants.push(p.clone());
+        // Other items have no weight of their own: their fiber is unknown.
+        for item in items.filter(|i| *i != idx) {
+            let f = catalog.food(item);
+            if f.fiber.is_none_or(|v| v > 0.0) && !is_fiberless(catalog, item) && !fiber_unknown.contains(&f.name) {
+                fiber_unknown.push(f.name.clone());
             }
         }
         let grams = line_grams(line, food);
