@@ -140,8 +140,12 @@ impl Catalog {
             out.push((self.match_single(line, name, true), line.name.clone(), false));
             return;
         }
-        // One catalog phrase across the connectors ("half and half") is one food.
-        let whole = self.match_single(line, name, true);
+        // One catalog phrase across the connectors ("half and half", "mac & cheese") is one food.
+        let whole = if name.contains('&') {
+            self.match_single(line, &name.replace('&', " and "), true)
+        } else {
+            self.match_single(line, name, true)
+        };
         if let Some(phrase) = whole.m.phrase.as_deref() {
             let within = |text: &str| {
                 let t = crate::catalog::normalize::normalize(text);
