@@ -17,6 +17,11 @@ struct Case {
     #[serde(default)]
     triggers: Vec<String>,
     note: Option<String>,
+    /// Checked only when present: the match used only part of a longer product name.
+    partial: Option<bool>,
+    /// Checked only when present: catalog ids of every alternative and list item, in order
+    /// ("?" for a part that matched nothing).
+    parts: Option<Vec<String>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -41,6 +46,13 @@ fn realistic_lines_parse_and_match_as_a_cook_expects() {
         let want = (c.quantity.clone(), c.unit.clone(), c.name.clone(), c.food.clone(), want_triggers);
         if got != want || (c.note.is_some() && c.note != line.note) {
             failures.push(format!("{:?}\n   got  {:?} note {:?}\n   want {:?} note {:?}", c.input, got, line.note, want, c.note));
+        }
+        if c.partial.is_some_and(|p| p != m.partial) {
+            failures.push(format!("{:?}\n   partial is {}", c.input, m.partial));
+        }
+        let got_parts: Vec<String> = m.parts.iter().map(|p| p.food.map_or("?".to_string(), |i| catalog.food(i).id.clone())).collect();
+        if c.parts.as_ref().is_some_and(|p| *p != got_parts) {
+            failures.push(format!("{:?}\n   parts {:?}, want {:?}", c.input, got_parts, c.parts));
         }
     }
     assert!(failures.is_empty(), "{} of {} lines differ:\n{}", failures.len(), table.line.len(), failures.join("\n"));

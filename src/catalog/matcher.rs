@@ -141,7 +141,11 @@ impl Catalog {
             return;
         }
         // One catalog phrase across the connectors ("half and half", "mac & cheese") is one food.
-        let whole = if name.contains('&') {
+        // A slash always separates alternatives ("butter/ghee" is not the ghee alias "butter ghee").
+        let slash = name.split_whitespace().any(is_slash_word);
+        let whole = if slash {
+            Hit { m: LineMatch::unknown(), phrase_words: 0, text_words: 0 }
+        } else if name.contains('&') {
             self.match_single(line, &name.replace('&', " and "), true)
         } else {
             self.match_single(line, name, true)
@@ -442,7 +446,7 @@ fn normalized_words(text: &str) -> Vec<String> {
 /// them is one piece (no allocation beyond the one string).
 fn split_pieces(name: &str) -> Vec<(String, bool)> {
     let has = |needle: &str| name.split_whitespace().any(|w| w.eq_ignore_ascii_case(needle));
-    let slash = name.split_whitespace().any(|w| is_slash_word(w));
+    let slash = name.split_whitespace().any(is_slash_word);
     if !(slash || name.contains(['&', ',', '+']) || has("or") || has("and")) {
         return vec![(name.to_string(), false)];
     }
