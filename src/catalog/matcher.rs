@@ -135,6 +135,10 @@ impl Catalog {
     /// The parts of the name itself.
     fn name_parts(&self, line: &IngredientLine, out: &mut Vec<(Hit, String, bool)>) {
         let name = strip_each(&line.name);
+        if !has_connector(name) {
+            out.push((self.match_single(line, name, true), line.name.clone(), false));
+            return;
+        }
         let pieces = split_pieces(name);
         if pieces.len() <= 1 {
             out.push((self.match_single(line, name, true), line.name.clone(), false));
@@ -204,8 +208,11 @@ impl Catalog {
             if seg.len() < 2 {
                 continue;
             }
-            let lower = seg.to_lowercase();
-            if let Some(rest) = ALT_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)) {
+            let alt_rest = ALT_PREFIXES.iter().find_map(|p| {
+                let n = p.len();
+                (seg.len() > n && seg.is_char_boundary(n) && seg[..n].eq_ignore_ascii_case(p)).then(|| &seg[n..])
+            });
+            if let Some(rest) = alt_rest {
                 // "or 2 tbsp unsalted butter", "or more to taste", "or 1 tsp dried"
                 let alt = parse_line(rest);
                 if alt.name.is_empty() {
@@ -218,7 +225,8 @@ impl Catalog {
                         out.push((hit, piece, true));
                     }
                 }
-            } else if bare {
+            } else if bare && may_be_foods(seg) {
+                let lower = seg.to_lowercase();
                 let items = split_pieces(&lower);
                 let mut found = Vec::with_capacity(items.len());
                 for (item, alt) in &items {
@@ -395,32 +403,62 @@ impl Catalog {
 /// that matched nothing makes the line unknown; triggers are the union.
 fn assemble(parts: Vec<(Hit, String, bool)>) -> LineMatch {
     let mut out = LineMatch::unknown();
-    let mut primary: Option<usize> = None;
-    for (i, (hit, text, alternative)) in parts.iter().enumerate() {
-        match hit.m.food {
-            Some(_) => {
-                primary.get_or_insert(i);
-                out.triggers = out.triggers.union(hit.m.triggers);
-            }
-            None => out.unknown_parts.push(text.clone()),
+    out.parts.reserve_exact(parts.len());
+    let mut primary: Option<LineMatch> = None;
+    for (hit, text, alternative) in parts {
+        let m = hit.m;
+        if m.food.is_some() {
+            out.triggers = out.triggers.union(m.triggers);
+        } else {
+            out.unknown_parts.push(text.clone());
         }
-        out.partial |= hit.m.partial;
-        out.parts.push(MatchPart {
-            food: hit.m.food,
-            text: text.clone(),
-            triggers: hit.m.triggers,
-            alternative: *alternative,
-            partial: hit.m.partial,
-        });
+        out.partial |= m.partial;
+        out.parts.push(MatchPart { food: m.food, text, triggers: m.triggers, alternative, partial: m.partial });
+        if primary.is_none() && m.food.is_some() {
+            primary = Some(m);
+        }
     }
-    if let Some(p) = primary.filter(|_| out.unknown_parts.is_empty()) {
-        let m = &parts[p].0.m;
+    if let Some(m) = primary.filter(|_| out.unknown_parts.is_empty()) {
         out.food = m.food;
-        out.phrase = m.phrase.clone();
+        out.phrase = m.phrase;
         out.kind = m.kind;
-        out.qualifiers = m.qualifiers.clone();
+        out.qualifiers = m.qualifiers;
     }
     out
+}
+
+/// Whether a name may hold several foods: "or", "and", "&", "+", a comma or a slash between words.
+fn has_connector(name: &str) -> bool {
+    if name.contains(['&', ',', '+']) {
+        return true;
+    }
+    if !name.contains(['/', ' ']) {
+        return false;
+    }
+    name.split_whitespace().any(|w| w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and") || is_slash_word(w))
+}
+
+/// A note segment that could be a list of foods ("nutmeg and a little cream"), not a preparation
+/// ("peeled and cubed", "stems removed", "for frying", "about 2 cups"): a cheap test before matching.
+fn may_be_foods(seg: &str) -> bool {
+    const NOT_FOOD: &[&str] = &[
+        "for", "to", "taste", "about", "approx", "plus", "into", "cut", "at", "room", "temperature",
+        "optional", "inch", "cm", "mm", "thick", "thin", "large", "small", "medium", "whole", "if",
+        "needed", "see", "note", "use", "such", "recipe", "above", "below", "in", "on", "with",
+        "without", "from", "the", "more", "less", "extra", "divided", "reserved", "ends", "stems",
+        "pieces", "bite", "size", "sized", "lengthwise", "any", "your", "choice", "brand", "we",
+        "i", "you", "or", "each", "skin", "bones", "seeds", "removed", "cup", "cups", "tbsp",
+        "tsp", "g", "kg", "oz", "ml", "lb", "lbs", "can", "tin", "package", "packet",
+    ];
+    if seg.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    seg.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).all(|w| {
+        let l = w.len();
+        let ed = l > 4 && w.is_char_boundary(l - 2) && w[l - 2..].eq_ignore_ascii_case("ed") && !w.to_ascii_lowercase().ends_with("seed");
+        let ly = l > 3 && w.is_char_boundary(l - 2) && w[l - 2..].eq_ignore_ascii_case("ly");
+        !ed && !ly && !NOT_FOOD.iter().any(|n| n.eq_ignore_ascii_case(w))
+    })
 }
 
 /// "each cumin and coriander", "cumin and coriander each" → the foods.
@@ -445,9 +483,7 @@ fn normalized_words(text: &str) -> Vec<String> {
 /// "and", "&", "+" and commas start a list item of the same alternative. A name without any of
 /// them is one piece (no allocation beyond the one string).
 fn split_pieces(name: &str) -> Vec<(String, bool)> {
-    let has = |needle: &str| name.split_whitespace().any(|w| w.eq_ignore_ascii_case(needle));
-    let slash = name.split_whitespace().any(is_slash_word);
-    if !(slash || name.contains(['&', ',', '+']) || has("or") || has("and")) {
+    if !has_connector(name) {
         return vec![(name.to_string(), false)];
     }
     let mut pieces: Vec<(String, bool)> = Vec::new();
