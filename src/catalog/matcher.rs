@@ -87,7 +87,7 @@ const SHAPE_WORDS: &[&str] = &[
     "crumbs", "shaving", "shavings", "ribbon", "ribbons", "spear", "spears", "each", "only",
     "bunch", "clove", "cloves", "stalk", "stalks", "fillet", "fillets", "to", "taste", "as",
     "needed", "for", "serving", "garnish", "dusting", "frying", "of", "choice", "your", "whole",
-    "ground", "powder",
+    "ground", "powder", "cup", "cups", "tbsp", "tsp", "g", "ml", "oz", "lb",
 ];
 
 /// Product nouns before a matched phrase that mean the food is something else ("soup mix
@@ -175,21 +175,25 @@ impl Catalog {
             // "plain or coconut yogurt", "red and green peppers": the last piece's noun is shared.
             if i + 1 < n && last_words.len() >= 2 {
                 let own = normalized_words(piece);
+                // The longest phrase wins ("black and white sesame seeds" share "sesame seeds");
+                // on a tie the shortest shared noun ("white or whole wheat flour" → "white flour").
+                let mut best: Option<Hit> = None;
                 for k in 1..last_words.len() {
                     let suffix = last_words[last_words.len() - k..].join(" ");
-                    let combined = format!("{piece} {suffix}");
-                    let c = self.match_single(line, &combined, i == 0);
+                    let c = self.match_single(line, &format!("{piece} {suffix}"), i == 0);
                     let Some(p) = c.m.phrase.as_deref() else { continue };
                     let uses_own = p.split(' ').any(|w| own.iter().any(|o| o == w));
                     let better = match hit.m.phrase.as_deref() {
                         None => true,
                         Some(hp) => uses_own && c.phrase_words > hp.split(' ').count(),
                     };
-                    if better {
-                        hit = c;
-                        hit.m.partial = false;
-                        break;
+                    if better && best.as_ref().is_none_or(|b| c.phrase_words > b.phrase_words) {
+                        best = Some(c);
                     }
+                }
+                if let Some(mut b) = best {
+                    b.m.partial = false;
+                    hit = b;
                 }
             }
             out.push((hit, piece.clone(), *alt));
@@ -213,7 +217,9 @@ impl Catalog {
                 (seg.len() > n && seg.is_char_boundary(n) && seg[..n].eq_ignore_ascii_case(p)).then(|| &seg[n..])
             });
             if let Some(rest) = alt_rest {
-                // "or 2 tbsp unsalted butter", "or more to taste", "or 1 tsp dried"
+                // "or 2 tbsp unsalted butter", "or more to taste", "or 1 tsp dried",
+                // "or coconut oil for dairy-free" (the purpose is not part of the food)
+                let rest = [" for ", " if ", " to "].iter().filter_map(|m| rest.find(m)).min().map_or(rest, |i| &rest[..i]);
                 let alt = parse_line(rest);
                 if alt.name.is_empty() {
                     continue;
@@ -427,15 +433,17 @@ fn assemble(parts: Vec<(Hit, String, bool)>) -> LineMatch {
     out
 }
 
-/// Whether a name may hold several foods: "or", "and", "&", "+", a comma or a slash between words.
+/// Whether a name may hold several foods: "or", "and", "and/or", "&", a comma or a slash between words.
 fn has_connector(name: &str) -> bool {
-    if name.contains(['&', ',', '+']) {
+    if name.contains(['&', ',']) {
         return true;
     }
     if !name.contains(['/', ' ']) {
         return false;
     }
-    name.split_whitespace().any(|w| w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and") || is_slash_word(w))
+    name.split_whitespace().any(|w| {
+        w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("and/or") || is_slash_word(w)
+    })
 }
 
 /// A note segment that could be a list of foods ("nutmeg and a little cream"), not a preparation
@@ -480,7 +488,7 @@ fn normalized_words(text: &str) -> Vec<String> {
 }
 
 /// Splits a name into its foods: "or" and "/" start an alternative (flag true after the first),
-/// "and", "&", "+" and commas start a list item of the same alternative. A name without any of
+/// "and", "and/or", "&" and commas start a list item of the same alternative. A name without any of
 /// them is one piece (no allocation beyond the one string).
 fn split_pieces(name: &str) -> Vec<(String, bool)> {
     if !has_connector(name) {
@@ -504,7 +512,7 @@ fn split_pieces(name: &str) -> Vec<(String, bool)> {
             cur_alt = alt_seen;
             continue;
         }
-        if w.eq_ignore_ascii_case("and") || w == "&" || w == "+" || w == "and/or" {
+        if w.eq_ignore_ascii_case("and") || w == "&" || w.eq_ignore_ascii_case("and/or") {
             flush(&mut cur, cur_alt, &mut pieces);
             continue;
         }
