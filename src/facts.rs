@@ -130,25 +130,37 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
             optional = optional.union(m.triggers);
             continue;
         }
-        triggers = triggers.union(m.triggers);
-        for a in &food.attributes {
-            if *a == Attribute::Fermented {
-                // Only a ferment eaten alive is probiotic: not yogurt baked into a cake.
-                let last_word = food.name.rsplit(' ').next().unwrap_or("");
-                if !live::survives_any(&[&line.name, &food.name, last_word], &steps) {
-                    continue;
+        // "oil and butter": every list item counts for attributes and plants; "or" alternatives
+        // only for triggers. The primary food gives the line's grams and fiber.
+        let items: Vec<_> = m.parts.iter().filter(|p| !p.alternative).filter_map(|p| p.food).filter(|i| *i != idx).collect();
+        for item in std::iter::once(idx).chain(items.iter().copied()) {
+            let food = catalog.food(item);
+            for a in &food.attributes {
+                if *a == Attribute::Fermented {
+                    // Only a ferment eaten alive is probiotic: not yogurt baked into a cake.
+                    let last_word = food.name.rsplit(' ').next().unwrap_or("");
+                    if !live::survives_any(&[&line.name, &food.name, last_word], &steps) {
+                        continue;
+                    }
+                    if fermented_because.is_none() {
+                        fermented_because = Some(format!("{} is a live-culture food", food.name));
+                    }
                 }
-                if fermented_because.is_none() {
-                    fermented_because = Some(format!("{} is a live-culture food", food.name));
+                if !attributes.contains(a) {
+                    attributes.push(*a);
                 }
             }
-            if !attributes.contains(a) {
-                attributes.push(*a);
+            if let Some(p) = &food.plant {
+                if !plants.contains(p) {
+                    plants.push(p.clone());
+                }
             }
         }
-        if let Some(p) = &food.plant {
-            if !plants.contains(p) {
-                plants.push(p.clone());
+        // Other items have no weight of their own: their fiber is unknown.
+        for &item in &items {
+            let f = catalog.food(item);
+            if f.fiber.is_none_or(|v| v > 0.0) && !is_fiberless(catalog, item) && !fiber_unknown.contains(&f.name) {
+                fiber_unknown.push(f.name.clone());
             }
         }
         match fiber {

@@ -17,6 +17,11 @@ struct Case {
     #[serde(default)]
     triggers: Vec<String>,
     note: Option<String>,
+    /// Checked only when present: the match used only part of a longer product name.
+    partial: Option<bool>,
+    /// Checked only when present: catalog ids of every alternative and list item, in order
+    /// ("?" for a part that matched nothing).
+    parts: Option<Vec<String>>,
 }
 
 #[derive(serde::Deserialize)]
@@ -42,6 +47,30 @@ fn realistic_lines_parse_and_match_as_a_cook_expects() {
         if got != want || (c.note.is_some() && c.note != line.note) {
             failures.push(format!("{:?}\n   got  {:?} note {:?}\n   want {:?} note {:?}", c.input, got, line.note, want, c.note));
         }
+        if c.partial.is_some_and(|p| p != m.partial) {
+            failures.push(format!("{:?}\n   partial is {}", c.input, m.partial));
+        }
+        let got_parts: Vec<String> = m.parts.iter().map(|p| p.food.map_or("?".to_string(), |i| catalog.food(i).id.clone())).collect();
+        if c.parts.as_ref().is_some_and(|p| *p != got_parts) {
+            failures.push(format!("{:?}\n   parts {:?}, want {:?}", c.input, got_parts, c.parts));
+        }
     }
     assert!(failures.is_empty(), "{} of {} lines differ:\n{}", failures.len(), table.line.len(), failures.join("\n"));
+}
+
+#[test]
+fn list_items_count_for_plants_and_alternatives_only_for_triggers() {
+    let text = "---\ntitle: Lists\nservings: 1\n---\nFry @onion and garlic{2} in @oil and butter{2%tbsp}. \
+                Add @spinach or kale{100%g} and @honey/maple syrup{1%tbsp}.\n";
+    let recipe = gutsy::import::parse_cook("lists.cook", text).unwrap();
+    let facts = gutsy::facts::recipe_facts(Catalog::bundled(), &recipe);
+    assert!(facts.unknown.is_empty(), "{:?}", facts.unknown);
+    for p in ["onion", "garlic", "spinach"] {
+        assert!(facts.plants.contains(&p.to_string()), "{p} missing from {:?}", facts.plants);
+    }
+    assert!(!facts.plants.contains(&"kale".to_string()), "an alternative is not eaten for sure: {:?}", facts.plants);
+    for t in [gutsy::diet::Trigger::Dairy, gutsy::diet::Trigger::Sugar] {
+        assert!(facts.triggers.contains(&t), "{t:?} missing from {:?}", facts.triggers);
+    }
+    assert_eq!(facts.lines[0].food.as_deref(), Some("onion"), "the line's food is its primary food");
 }

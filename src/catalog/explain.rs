@@ -18,6 +18,26 @@ pub struct Explanation {
     pub attributes: Vec<Attribute>,
     /// One sentence per step of the decision.
     pub reasons: Vec<String>,
+    /// Some food matched only a piece of a longer product name ("cream of celery soup").
+    pub partial: bool,
+    /// Every food the line names (alternatives and list items) and what each contributed.
+    pub parts: Vec<ExplainedPart>,
+    /// Alternatives or items that match no catalog food.
+    pub unknown_parts: Vec<String>,
+}
+
+/// One alternative or list item of an explained line.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExplainedPart {
+    /// The words as written.
+    pub text: String,
+    pub food: Option<String>,
+    pub food_name: Option<String>,
+    pub triggers: Vec<Trigger>,
+    /// An "or" alternative other than the first.
+    pub alternative: bool,
+    pub partial: bool,
 }
 
 impl Catalog {
@@ -30,11 +50,32 @@ impl Catalog {
     pub fn explain_line(&self, line: &IngredientLine) -> Explanation {
         let m = self.match_line(line);
         let mut reasons = Vec::new();
+        let parts: Vec<ExplainedPart> = m
+            .parts
+            .iter()
+            .map(|p| ExplainedPart {
+                text: p.text.clone(),
+                food: p.food.map(|i| self.food(i).id.clone()),
+                food_name: p.food.map(|i| self.food(i).name.clone()),
+                triggers: p.triggers.to_vec(),
+                alternative: p.alternative,
+                partial: p.partial,
+            })
+            .collect();
         let Some(idx) = m.food else {
-            reasons.push(format!(
-                "No catalog food matches {:?}: it is unknown, so Gutsy cannot vouch that it is free of any trigger.",
-                line.name
-            ));
+            let matched: Vec<String> = parts.iter().filter_map(|p| Some(format!("{:?} matched {:?}", p.text, p.food_name.as_ref()?))).collect();
+            if matched.is_empty() {
+                reasons.push(format!(
+                    "No catalog food matches {:?}: it is unknown, so Gutsy cannot vouch that it is free of any trigger.",
+                    line.name
+                ));
+            } else {
+                reasons.push(format!(
+                    "{}, but no catalog food matches {}: the line is unknown, so Gutsy cannot vouch that it is free of any trigger.",
+                    matched.join("; "),
+                    m.unknown_parts.iter().map(|u| format!("{u:?}")).collect::<Vec<_>>().join(", ")
+                ));
+            }
             return Explanation {
                 line: line.clone(),
                 food: None,
@@ -44,6 +85,9 @@ impl Catalog {
                 triggers: Vec::new(),
                 attributes: Vec::new(),
                 reasons,
+                partial: m.partial,
+                parts,
+                unknown_parts: m.unknown_parts.clone(),
             };
         };
         let food = self.food(idx);
@@ -61,6 +105,30 @@ impl Catalog {
         } else {
             let t: Vec<&str> = food.triggers.iter().map(|t| t.as_str()).collect();
             reasons.push(format!("{:?} carries: {}.", food.name, t.join(", ")));
+        }
+        if m.parts.len() > 1 {
+            let each: Vec<String> = parts
+                .iter()
+                .filter_map(|p| {
+                    let name = p.food_name.as_ref()?;
+                    let t: Vec<&str> = p.triggers.iter().map(|t| t.as_str()).collect();
+                    let role = if p.alternative { "alternative " } else { "" };
+                    let t = if t.is_empty() { "no trigger".to_string() } else { t.join(", ") };
+                    Some(format!("{role}{name} ({t}): {:?}", p.text))
+                })
+                .collect();
+            reasons.push(format!(
+                "The line names {} foods; its triggers are all of theirs: {}.",
+                parts.len(),
+                each.join("; ")
+            ));
+        }
+        if m.partial {
+            let whole: Vec<&str> = parts.iter().filter(|p| p.partial).map(|p| p.text.as_str()).collect();
+            reasons.push(format!(
+                "Only part of {} matched a catalog food: the product itself is not in the catalog, so its triggers may be incomplete.",
+                whole.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", ")
+            ));
         }
         for &qi in &m.qualifiers {
             let q = self.qualifier(qi);
@@ -82,6 +150,9 @@ impl Catalog {
             triggers: m.triggers.to_vec(),
             attributes: food.attributes.clone(),
             reasons,
+            partial: m.partial,
+            parts,
+            unknown_parts: m.unknown_parts,
         }
     }
 }

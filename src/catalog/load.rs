@@ -103,6 +103,7 @@ impl Catalog {
         let longest_phrase = phrases.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let food_triggers = foods.food.iter().map(|f| f.triggers.iter().copied().collect::<TriggerSet>()).collect();
         let qualifier_words = qualifiers.iter().flat_map(|(w, _)| w.iter().cloned()).collect();
+        let parent = resolve_families(&foods.food, &by_id)?;
         Ok(Catalog {
             foods: foods.food,
             food_triggers,
@@ -112,8 +113,33 @@ impl Catalog {
             by_id,
             phrases,
             longest_phrase,
+            parent,
         })
     }
+}
+
+/// Each food's `family` as an index; the family must name another existing food, without cycles.
+fn resolve_families(foods: &[Food], by_id: &HashMap<String, FoodIdx>) -> Result<Vec<Option<FoodIdx>>, CatalogError> {
+    let mut parent = Vec::with_capacity(foods.len());
+    for f in foods {
+        parent.push(match &f.family {
+            None => None,
+            Some(id) if *id == f.id => return Err(food_err(f, "family names the food itself")),
+            Some(id) => Some(*by_id.get(id).ok_or_else(|| food_err(f, format!("family {id:?} is not a food id")))?),
+        });
+    }
+    for (i, f) in foods.iter().enumerate() {
+        let mut cur = parent[i];
+        let mut steps = 0;
+        while let Some(p) = cur {
+            steps += 1;
+            if p.0 as usize == i || steps > foods.len() {
+                return Err(food_err(f, "family chain has a cycle"));
+            }
+            cur = parent[p.0 as usize];
+        }
+    }
+    Ok(parent)
 }
 
 fn validate_food(f: &Food, aisles: &[Aisle]) -> Result<(), CatalogError> {
@@ -177,6 +203,12 @@ mod tests {
             (food("weights={ bag = 3.0 }"), "weights"),
             (food("") + &food(""), "duplicate id"),
             (food("") + &food("").replace("id='oats'", "id='oats-2'"), "also names"),
+            (food("family='rye'"), "not a food id"),
+            (food("family='oats'"), "itself"),
+            (
+                food("family='oats-2'") + &food("family='oats'").replace("id='oats'", "id='oats-2'").replace("name='oats'", "name='oat bran'"),
+                "cycle",
+            ),
         ];
         for (text, want) in cases {
             let e = Catalog::from_toml(&text, AISLES, QUALS).unwrap_err().to_string();

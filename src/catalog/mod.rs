@@ -6,9 +6,9 @@ mod load;
 mod matcher;
 pub(crate) mod normalize;
 
-pub use explain::Explanation;
+pub use explain::{ExplainedPart, Explanation};
 pub use load::CatalogError;
-pub use matcher::{LineMatch, MatchKind};
+pub use matcher::{LineMatch, MatchKind, MatchPart};
 
 use crate::diet::{Attribute, Category, Trigger, TriggerSet};
 use serde::{Deserialize, Serialize};
@@ -43,6 +43,10 @@ pub struct Food {
     /// Grams per counted unit: `each`, `clove`, `head`, `bunch`, `can`, ...
     #[serde(default)]
     pub weights: BTreeMap<String, f64>,
+    /// The id of the broader food this one is a kind of ("red-onion" → "onion"): excluding a
+    /// food excludes its whole family (see [`Catalog::family`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
 }
 
 /// A shop aisle.
@@ -82,6 +86,8 @@ pub struct Catalog {
     /// trusted, and this lookup is the hot path of matching.
     phrases: FxHashMap<String, (FoodIdx, MatchKind)>,
     longest_phrase: usize,
+    /// Each food's `family` parent, resolved.
+    parent: Vec<Option<FoodIdx>>,
 }
 
 const FOODS_TOML: &str = include_str!("foods.toml");
@@ -116,13 +122,29 @@ impl Catalog {
     pub fn aisle(&self, id: &str) -> Option<&Aisle> {
         self.aisles.iter().find(|a| a.id == id)
     }
+    /// The food and every food whose `family` chain reaches it: excluding "onion" excludes red
+    /// onion and spring onion; excluding "cheese" excludes cheddar. Sorted, the food first.
+    pub fn family(&self, idx: FoodIdx) -> Vec<FoodIdx> {
+        let mut out = vec![idx];
+        for (i, _) in self.foods.iter().enumerate() {
+            let mut cur = self.parent[i];
+            // The loader rejects cycles, so every chain ends; the bound is a second guard.
+            let mut steps = 0;
+            while let Some(p) = cur.filter(|_| steps <= self.foods.len()) {
+                if p == idx {
+                    out.push(FoodIdx(i as u32));
+                    break;
+                }
+                cur = self.parent[p.0 as usize];
+                steps += 1;
+            }
+        }
+        out
+    }
+
     /// The food a bare name means (`"Greek yogurt"` → yogurt), by the same rules as a line.
     pub fn find_food(&self, name: &str) -> Option<FoodIdx> {
         self.match_text(name, "").food
-    }
-    /// TEMPORARY until families land: the food alone.
-    pub fn family(&self, idx: FoodIdx) -> Vec<FoodIdx> {
-        vec![idx]
     }
 }
 

@@ -111,11 +111,18 @@ fn qualifiers_only_count_where_they_describe_the_food() {
 
 #[test]
 fn longest_match_wins() {
-    assert_eq!(food_of("1 cup almond milk"), food_of("almond milk"));
-    assert_ne!(food_of("1 cup almond milk"), food_of("1 cup milk"));
-    assert_ne!(food_of("2 tbsp peanut butter"), food_of("2 tbsp butter"));
-    assert_ne!(food_of("1 cup sugar snap peas"), food_of("1 cup sugar"));
-    assert_eq!(food_of("3 ripe tomatoes"), food_of("1 tomato"), "plurals match the singular food");
+    let id = |s: &str| Some(s.to_string());
+    assert_eq!(food_of("1 cup almond milk"), id("almond-milk"));
+    assert_eq!(food_of("almond milk"), id("almond-milk"));
+    assert_eq!(food_of("1 cup milk"), id("milk"));
+    assert_eq!(food_of("2 tbsp peanut butter"), id("peanut-butter"));
+    assert_eq!(food_of("2 tbsp butter"), id("butter"));
+    assert_eq!(food_of("1 cup sugar snap peas"), id("sugar-snap-pea"));
+    assert_eq!(food_of("1 cup sugar"), id("sugar"));
+    assert_eq!(food_of("3 ripe tomatoes"), id("tomato"), "plurals match the singular food");
+    assert_eq!(food_of("1 tomato"), id("tomato"));
+    assert_eq!(food_of("1/2 cup pumpkin butter"), id("fruit-butter"), "not dairy butter");
+    assert_eq!(food_of("1 can condensed cream of celery soup"), id("condensed-cream-soup"), "not celery");
     assert_eq!(food_of("a pinch of xyzzy powderthing"), None);
 }
 
@@ -155,4 +162,110 @@ fn explanations_say_which_entry_and_why() {
     assert!(text.contains("gluten free") && text.contains("removes gluten"), "{text}");
     let ex = c.explain("2 tbsp soy sauce");
     assert!(ex.reasons.join(" ").contains("gluten"), "{:?}", ex.reasons);
+}
+
+#[test]
+fn families_gather_the_kinds_of_a_food() {
+    let c = Catalog::bundled();
+    let ids = |id: &str| -> Vec<String> {
+        let idx = c.by_id(id).unwrap_or_else(|| panic!("{id} missing"));
+        c.family(idx).into_iter().map(|i| c.food(i).id.clone()).collect()
+    };
+    let onion = ids("onion");
+    assert_eq!(onion[0], "onion", "the food itself comes first");
+    assert!(onion.contains(&"red-onion".into()) && onion.contains(&"spring-onion".into()), "{onion:?}");
+    assert!(!onion.contains(&"shallot".into()) && !onion.contains(&"leek".into()), "{onion:?}");
+    let mushroom = ids("mushroom");
+    for m in ["shiitake", "oyster-mushroom", "portobello-mushroom", "porcini"] {
+        assert!(mushroom.contains(&m.to_string()), "{m} not in {mushroom:?}");
+    }
+    let cheese = ids("cheese");
+    for m in ["cheddar", "parmesan", "feta", "mozzarella", "halloumi"] {
+        assert!(cheese.contains(&m.to_string()), "{m} not in {cheese:?}");
+    }
+    assert_eq!(c.find_food("cheese").map(|i| c.food(i).id.clone()).as_deref(), Some("cheese"));
+    // Chains: cooked brown rice → brown rice → rice.
+    let rice = ids("rice");
+    assert!(rice.contains(&"brown-rice".into()) && rice.contains(&"cooked-brown-rice".into()), "{rice:?}");
+    assert_eq!(ids("red-onion"), vec!["red-onion".to_string()], "a leaf is its own family");
+}
+
+#[test]
+fn several_foods_in_one_line_are_parts() {
+    let c = Catalog::bundled();
+    let parts = |line: &str| -> Vec<(Option<String>, bool)> {
+        c.match_line(&parse_line(line)).parts.iter().map(|p| (p.food.map(|i| c.food(i).id.clone()), p.alternative)).collect()
+    };
+    let s = |id: &str| Some(id.to_string());
+    assert_eq!(parts("2 tbsp coconut oil"), vec![(s("coconut-oil"), false)], "a simple line has one part");
+    assert_eq!(parts("Oil and butter, for frying"), vec![(s("vegetable-oil"), false), (s("butter"), false)]);
+    assert_eq!(parts("3 tbsp coconut oil (or unsalted butter)"), vec![(s("coconut-oil"), false), (s("butter"), true)]);
+    assert_eq!(parts("1/2 cup sherry/broth"), vec![(s("sherry"), false), (s("vegetable-stock"), true)]);
+    assert_eq!(parts("1 cup plain or coconut yogurt"), vec![(s("yogurt"), false), (s("coconut-yogurt"), true)]);
+    assert_eq!(parts("1/4 c. half-and-half"), vec![(s("cream"), false)], "one food with 'and' in its name");
+    assert_eq!(parts("salt and vinegar crisps"), vec![(s("potato-crisps"), false)]);
+    // Note words that are not alternatives of a food are ignored.
+    for line in ["Salt (or more to taste)", "1 tbsp fresh thyme (or 1 tsp dried)", "2 cups water (or as needed)", "1 garlic clove, finely chopped"] {
+        assert_eq!(parts(line).len(), 1, "{line:?}: {:?}", parts(line));
+    }
+
+    // The primary food is the first part; the triggers are the union.
+    let m = c.match_line(&parse_line("2 tbsp each honey and soy sauce"));
+    assert_eq!(m.food, c.by_id("honey"));
+    for t in [Trigger::Sugar, Trigger::Gluten, Trigger::Soy] {
+        assert!(m.triggers.contains(t), "{t:?}");
+    }
+    // Any part that matches nothing makes the line unknown, but the parts still say what matched.
+    let m = c.match_line(&parse_line("1 tbsp honey and frobnitz"));
+    assert_eq!(m.food, None);
+    assert_eq!(m.unknown_parts, vec!["frobnitz".to_string()]);
+    assert_eq!(m.parts[0].food, c.by_id("honey"));
+    // Qualifiers still count per alternative: any alternative may be used.
+    assert!(has("2 tbsp regular or gluten-free soy sauce", Trigger::Gluten));
+    assert!(!has("2 tbsp gluten-free soy sauce", Trigger::Gluten));
+}
+
+#[test]
+fn partial_matches_are_marked() {
+    let c = Catalog::bundled();
+    let partial = |line: &str| c.match_line(&parse_line(line)).partial;
+    assert!(partial("1 packet onion soup mix"));
+    assert!(partial("1 can tomato soup"));
+    assert!(!partial("1 can condensed cream of celery soup"));
+    assert!(!partial("2 cups day-old bread cubes"), "shape words do not make a match partial");
+    assert!(!partial("1 tsp garlic powder"));
+    let ex = c.explain("1 packet onion soup mix");
+    assert!(ex.partial);
+    assert!(ex.reasons.join(" ").contains("Only part of"), "{:?}", ex.reasons);
+}
+
+#[test]
+fn explanations_name_every_contributing_food() {
+    let c = Catalog::bundled();
+    let ex = c.explain("2 tbsp each honey and soy sauce");
+    let text = ex.reasons.join(" ");
+    assert!(text.contains("honey (sugar)") && text.contains("soy sauce (gluten, soy)"), "{text}");
+    assert_eq!(ex.parts.len(), 2);
+    let ex = c.explain("3 tbsp coconut oil (or unsalted butter)");
+    assert!(ex.reasons.join(" ").contains("alternative butter (dairy)"), "{:?}", ex.reasons);
+    assert!(ex.triggers.contains(&Trigger::Dairy));
+    let ex = c.explain("1 tbsp honey and frobnitz");
+    assert!(ex.food.is_none());
+    let text = ex.reasons.join(" ");
+    assert!(text.contains("\"honey\" matched") && text.contains("frobnitz") && text.contains("unknown"), "{text}");
+    assert_eq!(ex.unknown_parts, vec!["frobnitz".to_string()]);
+}
+
+#[test]
+fn cooked_states_are_their_own_foods() {
+    for (line, id) in [
+        ("1 cup cooked quinoa", "cooked-quinoa"),
+        ("1 cup quinoa, cooked", "cooked-quinoa"),
+        ("2 cups leftover cooked rice", "cooked-rice"),
+        ("1 cup brown rice, cooked", "cooked-brown-rice"),
+        ("1 cup quinoa", "quinoa"),
+        ("1 cup quinoa, rinsed", "quinoa"),
+    ] {
+        assert_eq!(food_of(line).as_deref(), Some(id), "{line:?}");
+    }
 }
