@@ -155,13 +155,10 @@ pub fn parse_minutes(text: &str) -> Result<u32, String> {
         }
         let unit = tokens.get(i + 1).map(String::as_str).unwrap_or("min");
         i += 2;
-        let per = match unit.trim_end_matches('.') {
-            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
-            "d" | "day" | "days" => 1440.0,
-            "w" | "wk" | "wks" | "week" | "weeks" => 10080.0,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
-            other => return Err(format!("unknown time unit {other:?} in {text:?}")),
+        // The words are data: the `[[duration]]` table of `data/units.toml`.
+        let per = match crate::units::Units::get().duration_minutes(unit.trim_end_matches('.')) {
+            Some(minutes) => minutes.to_f64(),
+            None => return Err(format!("unknown time unit {:?} in {text:?}", unit.trim_end_matches('.'))),
         };
         if !value.is_finite() || value < 0.0 || value > 1e7 {
             return Err(format!("{text:?} is not a sensible duration"));

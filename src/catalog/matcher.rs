@@ -67,7 +67,7 @@ impl Catalog {
             return self.match_text(&line.name, note);
         }
         // "1 can tomatoes" means canned tomatoes, a different food from fresh ones.
-        if matches!(line.unit.as_deref(), Some("can" | "jar")) {
+        if line.unit.as_deref().and_then(|u| crate::units::Units::get().by_symbol(u)).is_some_and(crate::units::Unit::container) {
             let m = self.match_inner(&format!("canned {}", line.name), 0, note);
             if m.phrase.as_deref().is_some_and(|p| p.starts_with("canned ")) {
                 return m;

@@ -273,6 +273,7 @@ fn to_line(ing: &cooklang::Ingredient) -> IngredientLine {
         note: (!notes.is_empty()).then(|| notes.join(", ")),
         optional: ing.modifiers().contains(Modifiers::OPT),
         leading_prep,
+        ..IngredientLine::default()
     };
     line.input = line.to_string();
     line
