@@ -92,7 +92,7 @@ pub fn parse_line(input: &str) -> IngredientLine {
             if let Some(one) = one {
                 // Kept only when a unit follows: "a pinch of", "a 2-inch piece".
                 let (mut tried, mut tried_notes) = (Measured::default(), Vec::new());
-                if let Some(after_count) = measure_after_count(one, None, after, true, &mut tried, &mut tried_notes) {
+                if let Some(after_count) = measure_after_count(one, None, after, after, true, &mut tried, &mut tried_notes) {
                     rest = after_count;
                     m = tried;
                     notes.append(&mut tried_notes);
@@ -110,7 +110,7 @@ pub fn parse_line(input: &str) -> IngredientLine {
 
     if m.quantity.is_none() {
         if let Some((q, glued, after)) = take_amount(rest) {
-            rest = measure_after_count(q, glued, after, false, &mut m, &mut notes).unwrap_or(after);
+            rest = measure_after_count(q, glued, rest, after, false, &mut m, &mut notes).unwrap_or(after);
         }
     }
 
@@ -173,12 +173,14 @@ fn is_amount_unit(u: &Unit) -> bool {
     matches!(u.kind, UnitKind::Mass | UnitKind::Volume)
 }
 
-/// Reads what follows a count `q` (with letters `glued` to it, "250g"): sizes, pack sizes,
+/// Reads what follows a count `q` (with letters `glued` to it, "250g"; `from` is the text from
+/// the count on, `s` the text after it): sizes, pack sizes,
 /// multipliers, the unit, a range or sum in units, and a second measure. Fills `m` and returns
 /// the rest, or `None` when `implicit` (a count of one from "a"/"an") finds no unit.
 fn measure_after_count<'a>(
     q: Amount,
     glued: Option<&'a str>,
+    from: &'a str,
     s: &'a str,
     implicit: bool,
     m: &mut Measured,
@@ -190,24 +192,29 @@ fn measure_after_count<'a>(
     let mut unit: Option<&'static Unit> = None;
     let mut unknown_unit: Option<String> = None;
 
-    match glued.map(|g| (g, units.lookup(g))) {
-        // "400g tin", "1-inch piece": the number was the size of one piece.
-        Some((g, Some(u))) if u.kind == UnitKind::Length || is_amount_unit(u) => {
-            if let Some((count_unit, after)) = count_unit_at(rest) {
-                set_size(Measure { quantity: q, unit: Some(u.symbol.clone()) }, u, &format!("{q}{g}"), m, notes);
-                quantity = Amount::exact(Number::integer(1)?);
-                unit = Some(count_unit);
-                rest = after;
-            } else if u.kind == UnitKind::Length {
-                unknown_unit = Some(g.to_string());
-            } else {
-                unit = Some(u);
-            }
+    // "400g tin", "1-inch piece", "2.5 cm piece": the number was the size of one piece.
+    let own_unit = match glued {
+        Some(g) => units.lookup(g).map(|u| (u, s)),
+        None if !implicit => unit_at(s),
+        None => None,
+    };
+    if let Some((u, after_u)) = own_unit.filter(|(u, _)| u.kind == UnitKind::Length || is_amount_unit(u)) {
+        if let Some((count_unit, after)) = count_unit_at(after_u) {
+            set_size(Measure { quantity: q, unit: Some(u.symbol.clone()) }, u, consumed(from, after_u), m, notes);
+            quantity = Amount::exact(Number::integer(1)?);
+            unit = Some(count_unit);
+            rest = after;
         }
-        Some((_, Some(u))) => unit = Some(u),
-        // "3pk": letters glued to a number are its unit, known or not.
-        Some((g, None)) => unknown_unit = Some(g.to_string()),
-        None => {}
+    }
+    if unit.is_none() {
+        match glued.map(|g| (g, units.lookup(g))) {
+            // "2cm": a length alone is no unit of the line; kept as written.
+            Some((g, Some(u))) if u.kind == UnitKind::Length => unknown_unit = Some(g.to_string()),
+            Some((_, Some(u))) => unit = Some(u),
+            // "3pk": letters glued to a number are its unit, known or not.
+            Some((g, None)) => unknown_unit = Some(g.to_string()),
+            None => {}
+        }
     }
 
     if unit.is_none() && unknown_unit.is_none() {
@@ -446,6 +453,9 @@ fn spelled_number(s: &str) -> Option<(Number, &str)> {
         return None;
     }
     // "half a dozen", "two dozen"
+    if article(word(k)) && word(k + 1) == "dozen" {
+        k += 1;
+    }
     if word(k) == "dozen" {
         value = value.checked_mul(&Number::integer(12)?)?;
         k += 1;
@@ -539,7 +549,8 @@ fn space_numeric_dashes(s: &str) -> String {
         let next = chars[i + 1..].iter().find(|c| **c != ' ');
         let next_digit = next.is_some_and(|c| c.is_ascii_digit() || *c == '.');
         let spaced = match c {
-            '-' => prev.is_some_and(|c| c.is_ascii_digit()) && next_digit,
+            // "1-2", and "tsp-2 tsp" / "500ml-750ml" after a known unit.
+            '-' => (prev.is_some_and(|c| c.is_ascii_digit()) || unit_before(&chars[..i])) && next_digit,
             'x' | 'X' => {
                 let before = i.checked_sub(1).map(|j| chars[j]);
                 let after = chars.get(i + 1);
@@ -561,6 +572,12 @@ fn space_numeric_dashes(s: &str) -> String {
         }
     }
     out.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the letters right before the end of `chars` are a known unit ("tsp", "ml").
+fn unit_before(chars: &[char]) -> bool {
+    let start = chars.iter().rposition(|c| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    start < chars.len() && Units::get().lookup(&chars[start..].iter().collect::<String>()).is_some()
 }
 
 /// Removes an "(optional)" / ", optional" / "optional:" marker.
