@@ -219,7 +219,7 @@ fn measure_after_count<'a>(
 
     if unit.is_none() && unknown_unit.is_none() {
         // "2 x 400g cans", "3 × 15 ml spoons"
-        if let (Amount::Exact { value: count }, Some(("x" | "X", after_x))) = (quantity, split_word(rest)) {
+        if let (Amount::Exact { value: count }, Some(("x" | "X" | "×", after_x))) = (quantity, split_word(rest)) {
             if let Some((size, size_unit, after)) = take_measure(after_x).filter(|(_, u, _)| is_amount_unit(u)) {
                 let written = consumed(after_x, after).to_string();
                 let pack = Measure { quantity: size, unit: Some(size_unit.symbol.clone()) };
@@ -511,7 +511,6 @@ fn normalize(input: &str) -> String {
         } else {
             match c {
                 '–' | '—' | '‑' | '−' | '-' => out.push('-'),
-                '×' => out.push('x'),
                 '⁄' => out.push('/'),
                 c if c.is_whitespace() => {
                     if !out.ends_with(' ') && !out.is_empty() {
@@ -539,7 +538,7 @@ fn normalize(input: &str) -> String {
 /// `2x400g` → `2 x 400g`; `cups/240` → `cups / 240`; `+` and `~` always. `gluten-free` and
 /// `1/2` are untouched.
 fn space_numeric_dashes(s: &str) -> String {
-    if !s.bytes().any(|b| matches!(b, b'-' | b'x' | b'X' | b'/' | b'+' | b'~')) {
+    if !s.bytes().any(|b| matches!(b, b'-' | b'x' | b'X' | b'/' | b'+' | b'~') || b == 0xC3) {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
@@ -551,7 +550,7 @@ fn space_numeric_dashes(s: &str) -> String {
         let spaced = match c {
             // "1-2", and "tsp-2 tsp" / "500ml-750ml" after a known unit.
             '-' => (prev.is_some_and(|c| c.is_ascii_digit()) || unit_before(&chars[..i])) && next_digit,
-            'x' | 'X' => {
+            'x' | 'X' | '×' => {
                 let before = i.checked_sub(1).map(|j| chars[j]);
                 let after = chars.get(i + 1);
                 prev.is_some_and(|c| c.is_ascii_digit())
@@ -790,12 +789,16 @@ fn split_name(rest: &str) -> (String, Vec<String>) {
             '(' => {
                 if depth > 0 {
                     current_note.push(c);
+                } else {
+                    // "a()B": the words either side stay two words.
+                    name.push(' ');
                 }
                 depth += 1;
             }
             ')' if depth > 0 => {
                 depth -= 1;
                 if depth == 0 {
+                    name.push(' ');
                     notes.push(current_note.trim().to_string());
                     current_note.clear();
                 } else {
@@ -931,8 +934,49 @@ mod tests {
     #[test]
     fn odd_input_never_panics() {
         for s in ["", " ", "(", ")", "1-", "1/", "/2", "-", "1 - ", "½½½", "(((", "a", "an of",
-                  "9999999999999999999999 g", "1/0 cup", "0.1234567 g", "é", "1 (", "1 cup (", ",,,"] {
+                  "9999999999999999999999 g", "1/0 cup", "0.1234567 g", "é", "1 (", "1 cup (", ",,,",
+                  "999999999 x 999999999 g", "1000000000 gal + 1000000000 gal", "1/999999937 cup + 1/999999929 tsp",
+                  "999999999 dozen", "a dozen dozen", "half a", "one and a", "x", "2 x", "2 x (", "~", "about",
+                  "1,", ",5 g", "1,2,3 g", "1 cup /", "1 cup / 2", "78g to", "2 tbsp -", "(14 oz)", "1 (14 oz)",
+                  "a 2-inch", "1-inch", "×××", "2×", "one-", "-one", "three-quarters-", "1 tsp-", "g/3"] {
             let _ = parse_line(s);
         }
+    }
+
+    #[test]
+    fn pack_totals_sum_packs_exactly() {
+        let total = |s: &str| parse_line(s).pack_total().map(|m| format!("{} {}", m.quantity, m.unit.unwrap_or_default()));
+        assert_eq!(total("2 x 400g cans chickpeas").as_deref(), Some("800 g"));
+        assert_eq!(total("2 (15-ounce) cans black beans").as_deref(), Some("30 oz"));
+        assert_eq!(total("1-2 (14 oz) cans coconut milk").as_deref(), Some("14-28 oz"));
+        assert_eq!(total("2 x 200 g salmon fillets").as_deref(), Some("400 g"));
+        assert_eq!(total("2 cups flour"), None);
+        // A size that is a length is a note, not a pack.
+        assert_eq!(parse_line("1-inch piece ginger").pack, None);
+    }
+
+    #[test]
+    fn families_of_amounts() {
+        // Number words
+        check("Three eggs", "3", None, "eggs", None);
+        check("one and a half cups milk", "1 1/2", Some("cup"), "milk", None);
+        check("a couple of tomatoes", "2", None, "tomatoes", None);
+        check("two-thirds cup sugar", "2/3", Some("cup"), "sugar", None);
+        // Sums convert exactly into the first unit
+        check("1/2 cup + 2 tbsp flour", "5/8", Some("cup"), "flour", Some("+ 2 tbsp"));
+        check("1 lb plus 4 oz beef", "1 1/4", Some("lb"), "beef", Some("plus 4 oz"));
+        // A sum across dimensions is not added: the words stay.
+        let l = parse_line("1 cup + 2 g salt");
+        assert_eq!((q(&l).as_str(), l.unit.as_deref()), ("1", Some("cup")));
+        assert!(l.name.contains("2 g salt"), "{l:?}");
+        // Decimal commas and thousands
+        check("1,5 kg potatoes", "1 1/2", Some("kg"), "potatoes", None);
+        check("1,000 g flour", "1000", Some("g"), "flour", None);
+        check("0,5l milk", "1/2", Some("l"), "milk", None);
+        // Approximations
+        check("about 2 cups spinach", "2", Some("cup"), "spinach", Some("about"));
+        check("~250ml stock", "250", Some("ml"), "stock", Some("about"));
+        // "in" is a length only before a piece; "2 in" alone is not a unit.
+        check("2 in-season peaches", "2", None, "in-season peaches", None);
     }
 }
