@@ -160,7 +160,7 @@ pub fn parse_minutes(text: &str) -> Result<u32, String> {
             Some(minutes) => minutes.to_f64(),
             None => return Err(format!("unknown time unit {:?} in {text:?}", unit.trim_end_matches('.'))),
         };
-        if !value.is_finite() || value < 0.0 || value > 1e7 {
+        if !value.is_finite() || !(0.0..=1e7).contains(&value) {
             return Err(format!("{text:?} is not a sensible duration"));
         }
         total += (value * per).round() as u64;
