@@ -3,7 +3,26 @@
 use crate::quantity::{Amount, Number};
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast hash for the short unit words looked up several times per parsed line (the
+/// table is fixed data, so no defence against crafted collisions is needed).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 /// What a unit measures (its dimension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -99,13 +118,13 @@ struct UnitFile {
 #[derive(Debug)]
 pub struct Units {
     units: Vec<Unit>,
-    folded: HashMap<String, usize>,
-    exact: HashMap<String, usize>,
-    symbols: HashMap<String, usize>,
+    folded: WordMap<usize>,
+    exact: WordMap<usize>,
+    symbols: WordMap<usize>,
     /// First words of multi-word spellings ("fl" of "fl oz"), lowercase.
     two_word_starts: Vec<String>,
     /// Duration words (lowercase) → minutes.
-    durations: HashMap<String, Number>,
+    durations: WordMap<Number>,
 }
 
 const UNITS_TOML: &str = include_str!("data/units.toml");
@@ -122,9 +141,9 @@ impl Units {
     /// Parses and validates a unit table.
     pub fn from_toml(text: &str) -> Result<Units, String> {
         let file: UnitFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        let mut folded = HashMap::new();
-        let mut exact = HashMap::new();
-        let mut symbols = HashMap::new();
+        let mut folded = WordMap::default();
+        let mut exact = WordMap::default();
+        let mut symbols = WordMap::default();
         let mut units = Vec::with_capacity(file.unit.len());
         for (i, u) in file.unit.into_iter().enumerate() {
             if (u.kind == UnitKind::Count) != u.base.is_none() {
@@ -170,11 +189,13 @@ impl Units {
                 container: u.container,
             });
         }
-        let two_word_starts = folded
+        let mut two_word_starts: Vec<String> = folded
             .keys()
             .filter_map(|k| k.split_once(' ').map(|(first, _)| first.to_string()))
             .collect();
-        let mut durations = HashMap::new();
+        two_word_starts.sort();
+        two_word_starts.dedup();
+        let mut durations = WordMap::default();
         for d in &file.duration {
             let minutes = Number::parse_exact(&d.minutes)
                 .ok_or_else(|| format!("duration {}: minutes {:?} is not exact", d.symbol, d.minutes))?;
@@ -206,7 +227,8 @@ impl Units {
 
     /// Whether `word` can begin a two-word unit ("fl" in "fl oz").
     pub fn starts_two_word(&self, word: &str) -> bool {
-        self.two_word_starts.iter().any(|w| w.eq_ignore_ascii_case(word.trim_end_matches('.')))
+        let word = word.trim_end_matches('.');
+        self.two_word_starts.iter().any(|w| w.eq_ignore_ascii_case(word))
     }
 
     /// The canonical unit with this symbol.

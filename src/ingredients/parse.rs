@@ -193,9 +193,11 @@ fn measure_after_count<'a>(
     let mut unknown_unit: Option<String> = None;
 
     // "400g tin", "1-inch piece", "2.5 cm piece": the number was the size of one piece.
+    // The word after the count, looked up once (this runs on every line).
+    let first_at = if glued.is_none() { unit_at(s) } else { None };
     let own_unit = match glued {
         Some(g) => units.lookup(g).map(|u| (u, s)),
-        None if !implicit => unit_at(s),
+        None if !implicit => first_at,
         None => None,
     };
     if let Some((u, after_u)) = own_unit.filter(|(u, _)| u.kind == UnitKind::Length || is_amount_unit(u)) {
@@ -274,7 +276,8 @@ fn measure_after_count<'a>(
     }
 
     if unit.is_none() && unknown_unit.is_none() {
-        if let Some((u, after_unit)) = unit_at(rest).filter(|(u, _)| u.kind != UnitKind::Length) {
+        let at = if rest.len() == s.len() { first_at } else { unit_at(rest) };
+        if let Some((u, after_unit)) = at.filter(|(u, _)| u.kind != UnitKind::Length) {
             if implicit && !starts_with_of(after_unit) {
                 // "a cup" without "of": not read as an amount ("a can of" is).
                 return None;
@@ -377,12 +380,17 @@ fn take_measure(s: &str) -> Option<(Amount, &'static Unit, &str)> {
 /// → "12 eggs", "a couple of eggs" → "2 eggs", "three-quarters cup" → "3/4 cup". `None` when `s`
 /// starts with none.
 fn number_words(s: &str) -> Option<String> {
-    let (first, _) = split_word(s)?;
-    let first = first.to_ascii_lowercase();
+    // Cheap checks first: this runs on every line.
+    let (first, after_first) = split_word(s)?;
     let head = first.split('-').next().unwrap_or("");
+    let spelled = CARDINALS.iter().chain(FRACTIONS).any(|(w, _)| w.eq_ignore_ascii_case(head));
+    let article = (first.eq_ignore_ascii_case("a") || first.eq_ignore_ascii_case("an"))
+        && split_word(after_first).is_some_and(|(w, _)| {
+            ["couple", "dozen"].iter().chain(FRACTIONS.iter().map(|(f, _)| f)).any(|x| x.eq_ignore_ascii_case(w))
+        });
     let digits_dozen = first.starts_with(|c: char| c.is_ascii_digit())
-        && split_word(s).and_then(|(_, r)| split_word(r)).is_some_and(|(w, _)| w.eq_ignore_ascii_case("dozen"));
-    if !(is_number_word(head) || first == "a" || first == "an" || digits_dozen) {
+        && split_word(after_first).is_some_and(|(w, _)| w.eq_ignore_ascii_case("dozen"));
+    if !(spelled || article || digits_dozen) {
         return None;
     }
     let (n, rest) = spelled_number(s)?;
@@ -523,7 +531,7 @@ fn normalize(input: &str) -> String {
         }
         prev = Some(c);
     }
-    let out = space_numeric_dashes(&out);
+    let out = if needs_spacing(out.as_bytes()) { space_numeric_dashes(&out) } else { out };
     let trimmed = out.trim_end();
     // Bullets from pasted lists: "- 2 eggs", "* 1 cup", "• salt".
     let t = trimmed
@@ -532,6 +540,20 @@ fn normalize(input: &str) -> String {
         .or_else(|| trimmed.strip_prefix("• "))
         .unwrap_or(trimmed);
     t.trim().to_string()
+}
+
+/// Whether [`space_numeric_dashes`] may have work to do (a cheap superset of its cases).
+fn needs_spacing(b: &[u8]) -> bool {
+    let next_digit = |i: usize| b[i + 1..].iter().find(|c| **c != b' ').is_some_and(|c| c.is_ascii_digit() || *c == b'.');
+    let prev_digit = |i: usize| b[..i].iter().rev().find(|c| **c != b' ').is_some_and(u8::is_ascii_digit);
+    (0..b.len()).any(|i| match b[i] {
+        b'+' | b'~' => true,
+        0xC3 => b.get(i + 1) == Some(&0x97),
+        b'-' => next_digit(i),
+        b'/' => i > 0 && (b[i - 1].is_ascii_alphabetic() || b[i - 1] >= 0x80) && next_digit(i),
+        b'x' | b'X' => prev_digit(i) && next_digit(i),
+        _ => false,
+    })
 }
 
 /// Spaces out operators so they split into words: `1-2` and `1/2-3` → `1 - 2`, `1/2 - 3`;
@@ -626,13 +648,15 @@ fn is_one_of(word: &str, list: &[&str]) -> bool {
 }
 
 /// First whitespace-separated word and the remainder (trimmed).
+/// [`normalize`] has turned all white space into single spaces; bytes are searched directly as
+/// this runs many times per line.
 fn split_word(s: &str) -> Option<(&str, &str)> {
-    let s = s.trim_start();
+    let s = s.trim_start_matches(' ');
     if s.is_empty() {
         return None;
     }
-    match s.find(' ') {
-        Some(i) => Some((&s[..i], s[i + 1..].trim_start())),
+    match s.bytes().position(|b| b == b' ') {
+        Some(i) => Some((&s[..i], s[i + 1..].trim_start_matches(' '))),
         None => Some((s, "")),
     }
 }
