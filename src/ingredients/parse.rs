@@ -243,6 +243,15 @@ fn measure_after_count<'a>(
         }
     }
 
+    // "3 x large eggs": a count written with "x" and no size.
+    if unit.is_none() && unknown_unit.is_none() && m.pack.is_none() {
+        if let Some(("x" | "X" | "×", after_x)) = split_word(rest) {
+            if !after_x.is_empty() {
+                rest = after_x;
+            }
+        }
+    }
+
     if unit.is_none() && unknown_unit.is_none() {
         // "1 (14 oz) can", "2 (15-ounce) cans": a measure in parentheses before a count unit.
         if let Some((inner, after)) = paren_group(rest) {
@@ -330,6 +339,17 @@ fn measure_after_count<'a>(
             let measured = split_word(inner).filter(|(w, _)| is_one_of(w, APPROXIMATE)).map_or(inner, |(_, r)| r);
             if let Some((a, u2, "")) = take_measure(measured) {
                 m.alt = Some(Measure { quantity: a, unit: Some(u2.symbol.clone()) });
+            }
+        }
+    }
+
+    // "1 can (14 oz) tomatoes", "2 cans (400g each)": the pack size after the count unit.
+    if unit.is_some_and(|u| u.kind == UnitKind::Count) && m.pack.is_none() {
+        if let Some((inner, _)) = paren_group(rest) {
+            let inner = inner.trim();
+            let inner = inner.strip_suffix(" each").unwrap_or(inner);
+            if let Some((size, size_unit, "")) = take_measure(inner).filter(|(_, su, _)| is_amount_unit(su)) {
+                m.pack = Some(Measure { quantity: size, unit: Some(size_unit.symbol.clone()) });
             }
         }
     }
