@@ -59,7 +59,7 @@ fn amount() -> impl Strategy<Value = Amount> {
 }
 
 fn unit() -> impl Strategy<Value = Option<&'static str>> {
-    prop::sample::select(vec![None, Some("g"), Some("kg"), Some("ml"), Some("l"), Some("tsp"), Some("tbsp"), Some("cup"), Some("fl oz"), Some("oz"), Some("lb"), Some("pinch"), Some("clove"), Some("can"), Some("bunch")])
+    prop::sample::select(vec![None, Some("g"), Some("kg"), Some("ml"), Some("l"), Some("tsp"), Some("tbsp"), Some("cup"), Some("fl oz"), Some("oz"), Some("lb"), Some("pinch"), Some("clove"), Some("can"), Some("bunch"), Some("stick"), Some("packet"), Some("knob"), Some("sheet"), Some("scoop"), Some("bottle")])
 }
 
 fn name() -> impl Strategy<Value = &'static str> {
