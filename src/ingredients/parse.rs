@@ -528,9 +528,16 @@ pub fn clean_name(name: &str) -> (String, Vec<String>, Option<String>) {
 
 /// Rewrites vulgar fractions (`1½` → `1 1/2`), dashes and runs of white space.
 fn normalize(input: &str) -> String {
+    // Fast path: printable ASCII with single spaces needs no rewriting here.
+    let b = input.as_bytes();
+    let plain = b.iter().all(|c| (0x20..0x7f).contains(c)) && !b.windows(2).any(|w| w == b"  ");
     let mut out = String::with_capacity(input.len() + 8);
+    if plain {
+        out.push_str(input.trim_start_matches(' '));
+    }
     let mut prev: Option<char> = None;
-    for c in input.chars() {
+    // Otherwise character by character (on the fast path this loop sees nothing).
+    for c in input.chars().filter(|_| !plain) {
         if let Some(frac) = vulgar_fraction(c) {
             if prev.is_some_and(|p| p.is_ascii_digit()) {
                 out.push(' ');
@@ -622,12 +629,12 @@ fn unit_before(chars: &[char]) -> bool {
 }
 
 /// Removes an "(optional)" / ", optional" / "optional:" marker.
-fn take_optional(text: &str) -> (String, bool) {
+fn take_optional(text: &str) -> (std::borrow::Cow<'_, str>, bool) {
     // The whole word only: "optionally toasted" is not optional.
     let mut from = 0;
     let at = loop {
         let Some(i) = find_ci(&text[from..], "optional").map(|i| i + from) else {
-            return (text.to_string(), false);
+            return (text.into(), false);
         };
         let end = i + "optional".len();
         let before_ok = !text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
@@ -645,7 +652,7 @@ fn take_optional(text: &str) -> (String, bool) {
     let after = after.strip_prefix(':').unwrap_or(after);
     // Keep a comma before the marker, so "honey, optional, for sweetness" still has its note.
     let joined = format!("{} {}", before.trim_end(), after.trim_start().trim_start_matches(','));
-    (joined.split_whitespace().collect::<Vec<_>>().join(" "), true)
+    (joined.split_whitespace().collect::<Vec<_>>().join(" ").into(), true)
 }
 
 /// Byte offset of an ASCII `needle` in `hay`, ignoring ASCII case (no allocation: this runs on
@@ -655,7 +662,10 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     if n.is_empty() || h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i))
+    let first = n[0].to_ascii_lowercase();
+    (0..=h.len() - n.len()).find(|&i| {
+        h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n) && hay.is_char_boundary(i)
+    })
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
@@ -856,7 +866,8 @@ fn split_name(rest: &str) -> (String, Vec<String>) {
     if !current_note.trim().is_empty() {
         notes.push(current_note.trim().to_string());
     }
-    let mut name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let tidy = !name.starts_with(' ') && !name.ends_with(' ') && !name.contains("  ");
+    let mut name = if tidy { name } else { name.split_whitespace().collect::<Vec<_>>().join(" ") };
     if let Some(i) = name.find(',') {
         let tail = name[i + 1..].trim().to_string();
         name.truncate(i);
