@@ -4,6 +4,18 @@
 //! downloads at run time or unmaintained grammars without ranges, glued units or parentheticals.
 //! This parser is a small, total function: it never fails, keeps every word it does not understand
 //! (an unknown unit stays in the name or unit as written) and runs in well under a microsecond.
+//!
+//! Amounts it reads: digits, fractions and decimal commas (`1,5 kg`; `1,000 g` is a thousand);
+//! number words (`two`, `one and a half`, `half a`, `a dozen`, `a couple of`, `three-quarters`);
+//! ranges (`1-2 cups`, `78g to 104g`); sums into the first unit, exactly (`1/2 cup + 2 tbsp` =
+//! 5/8 cup); approximations (`about`, `~`: "about" goes to the note); a second measure
+//! (`2 cups/240 g`, `1 cup (240 ml)`: [`IngredientLine::alt`]); sizes of pieces (`1-inch piece`,
+//! `thumb-sized`); pack sizes (`1 (14 oz) can`, `1 can (14 oz)`: [`IngredientLine::pack`]).
+//!
+//! Multipliers, for a shopping list: with a count unit after the size, the line counts packs and
+//! keeps the size as `pack` ("2 x 400g cans" = 2 can, pack 400 g: the matcher still sees a can,
+//! and [`IngredientLine::pack_total`] gives 800 g); without one, the quantity is the exact product
+//! ("2 x 200 g salmon fillets" = 400 g, pack 200 g). Either way the written size stays in the note.
 
 use super::{IngredientLine, Measure};
 use crate::quantity::{vulgar_fraction, Amount, Number};
