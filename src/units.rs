@@ -281,8 +281,9 @@ fn is_nice(n: &Number, system: UnitSystem) -> bool {
 }
 
 /// The friendliest way to show `amount` of `unit` to a cook using `system`: the largest display
-/// unit of that system and of the same dimension in which the amount is a nice number (see
-/// [`is_nice`]) and at least the unit's `display_min`. 1000 ml → 1 l, 1500 g → 1 1/2 kg,
+/// unit of that system and of the same dimension in which the amount is a nice number (halves,
+/// thirds, quarters, eighths in US units; at most two decimals in metric ones) and at least the
+/// unit's `display_min`. 1000 ml → 1 l, 1500 g → 1 1/2 kg,
 /// 3 tsp → 1 tbsp, 16 tbsp → 1 cup, 750 ml stays 750 ml, 1 cup in metric stays 1 cup (236.58…
 /// ml is not nice). Count and unknown units, and amounts with no nice form, come back unchanged.
 pub fn friendly(amount: &Amount, unit: &str, system: UnitSystem) -> (Amount, String) {
