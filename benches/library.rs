@@ -17,9 +17,21 @@ use std::time::{Duration, Instant};
 
 /// Extra lines mixed into generated recipes, so recipes differ in foods and facts.
 const EXTRAS: &[&str] = &[
-    "@baby spinach{2%handfuls}", "@sauerkraut{1/2%cup}", "@honey{1%tbsp}", "@butter{2%tbsp}", "@soy sauce{1%tbsp}",
-    "@kimchi{1/4%cup}", "@walnuts{30%g}", "@white wine{100%ml}", "@chickpeas{400%g}", "@kale{1%bunch}",
-    "@red onion{1}", "@shiitake mushrooms{150%g}", "@greek yogurt{1%cup}", "@rolled oats{1%cup}", "@tofu{200%g}",
+    "@baby spinach{2%handfuls}",
+    "@sauerkraut{1/2%cup}",
+    "@honey{1%tbsp}",
+    "@butter{2%tbsp}",
+    "@soy sauce{1%tbsp}",
+    "@kimchi{1/4%cup}",
+    "@walnuts{30%g}",
+    "@white wine{100%ml}",
+    "@chickpeas{400%g}",
+    "@kale{1%bunch}",
+    "@red onion{1}",
+    "@shiitake mushrooms{150%g}",
+    "@greek yogurt{1%cup}",
+    "@rolled oats{1%cup}",
+    "@tofu{200%g}",
 ];
 const WORDS: &[&str] = &["Sunday", "Quick", "Spicy", "Green", "Golden", "Harvest", "Weeknight", "Smoky", "Bright", "Cosy"];
 
@@ -95,15 +107,28 @@ fn main() {
         big.import(&src).expect("import");
     }
     let import_rate = recipes.len() as f64 / start.elapsed().as_secs_f64();
-    println!("import: {import_rate:>10.0} recipes/s (one transaction each) | parse alone {parse_rate:.0}/s | ratio {:.3}", import_rate / parse_rate);
+    println!(
+        "import: {import_rate:>10.0} recipes/s (one transaction each) | parse alone {parse_rate:.0}/s | ratio {:.3}",
+        import_rate / parse_rate
+    );
 
     let (small, _) = library::open(&tmp.path().join("small.db")).expect("open");
-    let four = vec![Trigger::Dairy, Trigger::Gluten, Trigger::Sugar, Trigger::Alcohol].into_iter().map(|t| t.to_string()).collect::<Vec<_>>();
+    let four =
+        vec![Trigger::Dairy, Trigger::Gluten, Trigger::Sugar, Trigger::Alcohol].into_iter().map(|t| t.to_string()).collect::<Vec<_>>();
     let specs = [
-        FilterSpec { search: Some("spinach".into()), exclude: four.clone(), attributes: vec![Attribute::Fermented], ..FilterSpec::default() },
+        FilterSpec {
+            search: Some("spinach".into()),
+            exclude: four.clone(),
+            attributes: vec![Attribute::Fermented],
+            ..FilterSpec::default()
+        },
         FilterSpec { search: Some("kef".into()), exclude: four.clone(), ..FilterSpec::default() },
         FilterSpec { search: Some("soup".into()), exclude: vec!["onion".into(), "dairy".into()], ..FilterSpec::default() },
-        FilterSpec { search: Some("cabbage salt".into()), attributes: vec![Attribute::Fermented, Attribute::Cruciferous], ..FilterSpec::default() },
+        FilterSpec {
+            search: Some("cabbage salt".into()),
+            attributes: vec![Attribute::Fermented, Attribute::Cruciferous],
+            ..FilterSpec::default()
+        },
     ];
     let filters: Vec<Filter> = specs.iter().map(|s| Filter::from_spec(catalog, s).expect("filter")).collect();
     let rounds = if measuring { 50 } else { 3 };

@@ -1,8 +1,11 @@
 fn main() {
     // Declaring the app's commands generates one permission per command (`allow-list-recipes`, …),
     // so capabilities/default.json can grant exactly these and nothing else.
-    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
-        tauri_build::AppManifest::new().commands(&["list_recipes", "recipe_view", "explain_ingredient", "library_info"]),
-    ))
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(&[
+        "list_recipes",
+        "recipe_view",
+        "explain_ingredient",
+        "library_info",
+    ])))
     .expect("tauri-build failed");
 }

@@ -105,10 +105,13 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
     for line in &recipe.ingredients {
         let m = catalog.match_line(line);
         let Some(idx) = m.food else {
+            // What did match ("butter" of "butter or frobnitz") still counts.
             if line.optional {
                 optional_unknown.push(line.name.clone());
+                optional = optional.union(m.triggers);
             } else {
                 unknown.push(line.name.clone());
+                triggers = triggers.union(m.triggers);
             }
             lines.push(LineFacts { food: None, triggers: m.triggers.to_vec(), grams: None, fiber_grams: None, optional: line.optional });
             continue;
@@ -130,6 +133,7 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
             optional = optional.union(m.triggers);
             continue;
         }
+        triggers = triggers.union(m.triggers);
         // "oil and butter": every list item counts for attributes and plants; "or" alternatives
         // only for triggers. The primary food gives the line's grams and fiber.
         let items: Vec<_> = m.parts.iter().filter(|p| !p.alternative).filter_map(|p| p.food).filter(|i| *i != idx).collect();
@@ -169,9 +173,7 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
                 fiber_known = true;
             }
             // Water, salt and the like have no fiber to miss; only report foods that might.
-            None if food.fiber.is_none_or(|f| f > 0.0) && !is_fiberless(catalog, idx) => {
-                fiber_unknown.push(line.name.clone())
-            }
+            None if food.fiber.is_none_or(|f| f > 0.0) && !is_fiberless(catalog, idx) => fiber_unknown.push(line.name.clone()),
             None => {}
         }
     }
@@ -206,6 +208,5 @@ pub fn recipe_facts(catalog: &Catalog, recipe: &Recipe) -> RecipeFacts {
 fn is_fiberless(catalog: &Catalog, idx: FoodIdx) -> bool {
     use crate::diet::Category::*;
     let f = catalog.food(idx);
-    matches!(f.category, OilFat | Sweetener | Meat | Fish | Seafood | Dairy | Egg | Culture | Beverage)
-        || f.fiber == Some(0.0)
+    matches!(f.category, OilFat | Sweetener | Meat | Fish | Seafood | Dairy | Egg | Culture | Beverage) || f.fiber == Some(0.0)
 }

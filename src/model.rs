@@ -18,8 +18,7 @@ pub enum MealType {
 }
 
 impl MealType {
-    pub const ALL: [MealType; 5] =
-        [MealType::Breakfast, MealType::Lunch, MealType::Dinner, MealType::Snack, MealType::Drink];
+    pub const ALL: [MealType; 5] = [MealType::Breakfast, MealType::Lunch, MealType::Dinner, MealType::Snack, MealType::Drink];
     pub fn as_str(&self) -> &'static str {
         match self {
             MealType::Breakfast => "breakfast",
@@ -61,9 +60,11 @@ impl FromStr for MealType {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let w = s.trim().to_lowercase();
-        MealType::ALL.iter().copied().find(|m| m.as_str() == w).ok_or_else(|| {
-            format!("unknown meal {s:?} (expected one of: breakfast, lunch, dinner, snack, drink)")
-        })
+        MealType::ALL
+            .iter()
+            .copied()
+            .find(|m| m.as_str() == w)
+            .ok_or_else(|| format!("unknown meal {s:?} (expected one of: breakfast, lunch, dinner, snack, drink)"))
     }
 }
 
@@ -173,9 +174,7 @@ pub fn parse_minutes(text: &str) -> Result<u32, String> {
     let mut any = false;
     let mut i = 0;
     while i < tokens.len() {
-        let mut value: f64 = tokens[i]
-            .parse()
-            .map_err(|_| format!("{text:?} is not a duration like \"1 h 30 min\""))?;
+        let mut value: f64 = tokens[i].parse().map_err(|_| format!("{text:?} is not a duration like \"1 h 30 min\""))?;
         // A range such as "3-5 days" counts as its upper end: plans must allow for the longest.
         if let Some(upper) = tokens.get(i + 1).and_then(|t| t.parse::<f64>().ok()) {
             value = value.max(upper);
@@ -183,15 +182,12 @@ pub fn parse_minutes(text: &str) -> Result<u32, String> {
         }
         let unit = tokens.get(i + 1).map(String::as_str).unwrap_or("min");
         i += 2;
-        let per = match unit.trim_end_matches('.') {
-            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
-            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
-            "d" | "day" | "days" => 1440.0,
-            "w" | "wk" | "wks" | "week" | "weeks" => 10080.0,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
-            other => return Err(format!("unknown time unit {other:?} in {text:?}")),
+        // The words are data: the `[[duration]]` table of `data/units.toml`.
+        let per = match crate::units::Units::get().duration_minutes(unit.trim_end_matches('.')) {
+            Some(minutes) => minutes.to_f64(),
+            None => return Err(format!("unknown time unit {:?} in {text:?}", unit.trim_end_matches('.'))),
         };
-        if !value.is_finite() || value < 0.0 || value > 1e7 {
+        if !value.is_finite() || !(0.0..=1e7).contains(&value) {
             return Err(format!("{text:?} is not a sensible duration"));
         }
         total += (value * per).round() as u64;

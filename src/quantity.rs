@@ -1,7 +1,7 @@
 //! Exact quantities: numbers are rationals so that 1/3 cup scaled ×3 is exactly 1 cup.
 
-use num_rational::Ratio;
 use num_integer::Integer;
+use num_rational::Ratio;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -42,10 +42,7 @@ impl Number {
         let (a, b) = (self.0, other.0);
         // lcm computed with a checked multiply: `Integer::lcm` overflows on large coprime denominators.
         let l = (a.denom() / a.denom().gcd(b.denom())).checked_mul(*b.denom())?;
-        let n = a
-            .numer()
-            .checked_mul(l / a.denom())?
-            .checked_add(b.numer().checked_mul(l / b.denom())?)?;
+        let n = a.numer().checked_mul(l / a.denom())?.checked_add(b.numer().checked_mul(l / b.denom())?)?;
         Number::new(n, l)
     }
     /// Product, or `None` on overflow.
@@ -57,6 +54,29 @@ impl Number {
         let n = (a.numer() / g1).checked_mul(b.numer() / g2)?;
         let d = (a.denom() / g2).checked_mul(b.denom() / g1)?;
         Number::new(n, d)
+    }
+    /// Quotient, or `None` on overflow or division by zero.
+    pub fn checked_div(&self, other: &Number) -> Option<Number> {
+        if other.is_zero() {
+            return None;
+        }
+        self.checked_mul(&Number::new(other.denom(), other.numer())?)
+    }
+    /// Parses an exact table value: a decimal with up to 15 fractional digits (`236.5882365`) or a
+    /// fraction (`1/60`). For data files; user text goes through [`Number::parse`].
+    pub fn parse_exact(s: &str) -> Option<Number> {
+        let s = s.trim();
+        if s.contains('/') {
+            return Self::parse_simple(s);
+        }
+        let (i, f) = s.split_once('.').unwrap_or((s, ""));
+        if f.len() > 15 || !f.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let i = if i.is_empty() { 0 } else { parse_digits(i)? };
+        let scale = 10i64.pow(f.len() as u32);
+        let f: i64 = if f.is_empty() { 0 } else { f.parse().ok()? };
+        Number::new(i.checked_mul(scale)?.checked_add(f)?, scale)
     }
     /// Parses `2`, `1.5`, `.5`, `1/2`, `1 1/2` (mixed number). Unicode fractions are handled by
     /// the ingredient parser, which rewrites them to this form first.
@@ -220,10 +240,7 @@ impl Amount {
     pub fn scaled(&self, factor: &Number) -> Option<Amount> {
         Some(match self {
             Amount::Exact { value } => Amount::Exact { value: value.checked_mul(factor)? },
-            Amount::Range { min, max } => Amount::Range {
-                min: min.checked_mul(factor)?,
-                max: max.checked_mul(factor)?,
-            },
+            Amount::Range { min, max } => Amount::Range { min: min.checked_mul(factor)?, max: max.checked_mul(factor)? },
         })
     }
     pub fn pretty(&self) -> String {
@@ -286,6 +303,17 @@ mod tests {
         let a = Number::new(1, 4_294_967_291).unwrap();
         let b = Number::new(1, 4_294_967_279).unwrap();
         assert_eq!(a.checked_add(&b), None);
+    }
+
+    #[test]
+    fn exact_table_values_and_division() {
+        let cup = Number::parse_exact("236.5882365").unwrap();
+        let tsp = Number::parse_exact("4.92892159375").unwrap();
+        assert_eq!(cup.checked_div(&tsp), Number::integer(48));
+        assert_eq!(Number::parse_exact("1/60"), Number::new(1, 60));
+        assert_eq!(Number::parse_exact("1000"), Number::integer(1000));
+        assert_eq!(Number::parse_exact("0.1234567890123456"), None);
+        assert_eq!(n("1").checked_div(&n("0")), None);
     }
 
     #[test]

@@ -79,16 +79,27 @@ fn derived_triggers_are_exactly_the_intended_ones() {
     assert!(with_trigger * 5 <= lib.len(), "{with_trigger} of {} recipes carry a trigger", lib.len());
     // Each of those names a substitution.
     for (r, f) in lib.iter().filter(|(_, f)| !trigger_free(f)) {
-        let text = format!("{} {}", r.notes.join(" "), r.steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")).to_lowercase();
-        assert!(text.contains("instead") || text.contains("swap") || text.contains("replace") || text.contains("free"),
-            "{} ({:?}) names no substitution", r.slug, f.triggers);
+        let text =
+            format!("{} {}", r.notes.join(" "), r.steps.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ")).to_lowercase();
+        assert!(
+            text.contains("instead") || text.contains("swap") || text.contains("replace") || text.contains("free"),
+            "{} ({:?}) names no substitution",
+            r.slug,
+            f.triggers
+        );
     }
 }
 
 #[test]
 fn the_five_signature_recipes_are_there() {
     let lib = library();
-    for title in ["Coconut Water Kefir", "Microbiome Gut Healthy Smoothie", "Blueberry Hemp Overnight Oats", "Gut Healing Parsnip Soup", "Simple Sauerkraut"] {
+    for title in [
+        "Coconut Water Kefir",
+        "Microbiome Gut Healthy Smoothie",
+        "Blueberry Hemp Overnight Oats",
+        "Gut Healing Parsnip Soup",
+        "Simple Sauerkraut",
+    ] {
         assert!(lib.iter().any(|(r, _)| r.title == title), "{title} is missing");
     }
 }
@@ -97,7 +108,12 @@ fn the_five_signature_recipes_are_there() {
 fn coverage_by_kind() {
     let lib = library();
     let count = |pred: &dyn Fn(&Recipe, &RecipeFacts) -> bool| lib.iter().filter(|(r, f)| pred(r, f)).count();
-    assert!(count(&|_, f| f.attributes.contains(&Attribute::Fermented) && f.fermented_because.as_deref().is_some_and(|w| w.starts_with("it ferments"))) >= 8, "ferments");
+    assert!(
+        count(&|_, f| f.attributes.contains(&Attribute::Fermented)
+            && f.fermented_because.as_deref().is_some_and(|w| w.starts_with("it ferments")))
+            >= 8,
+        "ferments"
+    );
     assert!(count(&|r, _| r.meals.contains(&MealType::Drink) || r.tags.iter().any(|t| t == "smoothie")) >= 6, "drinks");
     assert!(count(&|r, _| r.tags.iter().any(|t| t == "soup") || r.title.contains("Soup")) >= 6, "soups");
     assert!(count(&|r, _| r.meals.contains(&MealType::Breakfast)) >= 6, "breakfasts");

@@ -24,12 +24,7 @@ impl Env {
         p
     }
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_gutsy"))
-            .args(args)
-            .env("GUTSY_DB", self.db())
-            .stdin(Stdio::null())
-            .output()
-            .unwrap()
+        Command::new(env!("CARGO_BIN_EXE_gutsy")).args(args).env("GUTSY_DB", self.db()).stdin(Stdio::null()).output().unwrap()
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);

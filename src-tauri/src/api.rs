@@ -106,7 +106,9 @@ impl Library {
     /// Runs `f` on the open store, waiting until the library has been opened.
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, AppError>) -> Result<T, AppError> {
         let store = self.store.wait().as_ref().map_err(Clone::clone)?;
-        let store = store.lock().map_err(|_| AppError::new(ErrorCode::Busy, "The library is unavailable after an earlier failure; restart Gutsy."))?;
+        let store = store
+            .lock()
+            .map_err(|_| AppError::new(ErrorCode::Busy, "The library is unavailable after an earlier failure; restart Gutsy."))?;
         f(&store)
     }
 }

@@ -5,9 +5,9 @@
 pub mod api;
 
 use api::{AppError, ErrorCode, Library};
-use std::sync::Arc;
 use gutsy::catalog::Explanation;
 use gutsy::library::{FilterSpec, RecipeCard, RecipeView};
+use std::sync::Arc;
 use tauri::State;
 
 /// Runs a command body on the blocking pool, never on the main (UI) thread.

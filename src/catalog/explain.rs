@@ -63,7 +63,8 @@ impl Catalog {
             })
             .collect();
         let Some(idx) = m.food else {
-            let matched: Vec<String> = parts.iter().filter_map(|p| Some(format!("{:?} matched {:?}", p.text, p.food_name.as_ref()?))).collect();
+            let matched: Vec<String> =
+                parts.iter().filter_map(|p| Some(format!("{:?} matched {:?}", p.text, p.food_name.as_ref()?))).collect();
             if matched.is_empty() {
                 reasons.push(format!(
                     "No catalog food matches {:?}: it is unknown, so Gutsy cannot vouch that it is free of any trigger.",
@@ -117,11 +118,7 @@ impl Catalog {
                     Some(format!("{role}{name} ({t}): {:?}", p.text))
                 })
                 .collect();
-            reasons.push(format!(
-                "The line names {} foods; its triggers are all of theirs: {}.",
-                parts.len(),
-                each.join("; ")
-            ));
+            reasons.push(format!("The line names {} foods; its triggers are all of theirs: {}.", parts.len(), each.join("; ")));
         }
         if m.partial {
             let whole: Vec<&str> = parts.iter().filter(|p| p.partial).map(|p| p.text.as_str()).collect();

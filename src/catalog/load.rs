@@ -3,8 +3,8 @@
 use super::normalize::{normalize, plurals};
 use super::{Aisle, Catalog, Food, FoodIdx, MatchKind, Qualifier};
 use crate::diet::{Attribute, TriggerSet};
-use serde::Deserialize;
 use rustc_hash::FxHashMap;
+use serde::Deserialize;
 use std::collections::HashMap;
 
 /// Why catalog data was rejected.
@@ -35,9 +35,7 @@ struct QualifierFile {
 }
 
 /// Count units a food may give a weight for.
-const WEIGHT_KEYS: &[&str] = &[
-    "each", "clove", "head", "bunch", "can", "jar", "sprig", "handful", "piece", "slice", "stalk", "leaf",
-];
+const WEIGHT_KEYS: &[&str] = &["each", "clove", "head", "bunch", "can", "jar", "sprig", "handful", "piece", "slice", "stalk", "leaf"];
 
 fn food_err(f: &Food, message: impl Into<String>) -> CatalogError {
     CatalogError::Food { id: f.id.clone(), message: message.into() }
@@ -46,12 +44,10 @@ fn food_err(f: &Food, message: impl Into<String>) -> CatalogError {
 impl Catalog {
     /// Parses and validates catalog data, and builds the phrase index.
     pub fn from_toml(foods: &str, aisles: &str, qualifiers: &str) -> Result<Catalog, CatalogError> {
-        let foods: FoodFile = toml::from_str(foods)
-            .map_err(|e| CatalogError::Syntax { file: "foods.toml", message: e.to_string() })?;
-        let aisles: AisleFile = toml::from_str(aisles)
-            .map_err(|e| CatalogError::Syntax { file: "aisles.toml", message: e.to_string() })?;
-        let quals: QualifierFile = toml::from_str(qualifiers)
-            .map_err(|e| CatalogError::Syntax { file: "qualifiers.toml", message: e.to_string() })?;
+        let foods: FoodFile = toml::from_str(foods).map_err(|e| CatalogError::Syntax { file: "foods.toml", message: e.to_string() })?;
+        let aisles: AisleFile = toml::from_str(aisles).map_err(|e| CatalogError::Syntax { file: "aisles.toml", message: e.to_string() })?;
+        let quals: QualifierFile =
+            toml::from_str(qualifiers).map_err(|e| CatalogError::Syntax { file: "qualifiers.toml", message: e.to_string() })?;
 
         let qualifiers: Vec<(Vec<String>, Qualifier)> = quals
             .qualifier
@@ -80,8 +76,7 @@ impl Catalog {
             if by_id.insert(f.id.clone(), idx).is_some() {
                 return Err(food_err(f, "duplicate id"));
             }
-            let names = std::iter::once((&f.name, MatchKind::Name))
-                .chain(f.aliases.iter().map(|a| (a, MatchKind::Alias)));
+            let names = std::iter::once((&f.name, MatchKind::Name)).chain(f.aliases.iter().map(|a| (a, MatchKind::Alias)));
             for (text, kind) in names {
                 let key = normalize(text);
                 if key.is_empty() {
@@ -143,8 +138,7 @@ fn resolve_families(foods: &[Food], by_id: &HashMap<String, FoodIdx>) -> Result<
 }
 
 fn validate_food(f: &Food, aisles: &[Aisle]) -> Result<(), CatalogError> {
-    let id_ok = !f.id.is_empty()
-        && f.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let id_ok = !f.id.is_empty() && f.id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok {
         return Err(food_err(f, "id must be kebab-case ascii"));
     }
@@ -206,7 +200,8 @@ mod tests {
             (food("family='rye'"), "not a food id"),
             (food("family='oats'"), "itself"),
             (
-                food("family='oats-2'") + &food("family='oats'").replace("id='oats'", "id='oats-2'").replace("name='oats'", "name='oat bran'"),
+                food("family='oats-2'")
+                    + &food("family='oats'").replace("id='oats'", "id='oats-2'").replace("name='oats'", "name='oat bran'"),
                 "cycle",
             ),
         ];

@@ -81,13 +81,11 @@ struct Hit {
 /// Words after a matched phrase that only describe its shape ("bread cubes", "celery sticks"):
 /// they do not make the match partial.
 const SHAPE_WORDS: &[&str] = &[
-    "cube", "cubes", "chunk", "chunks", "piece", "pieces", "slice", "slices", "strip", "strips",
-    "wedge", "wedges", "half", "halves", "leaf", "leaves", "sprig", "sprigs", "floret", "florets",
-    "stick", "sticks", "ring", "rings", "segment", "segments", "round", "rounds", "crumb",
-    "crumbs", "shaving", "shavings", "ribbon", "ribbons", "spear", "spears", "each", "only",
-    "bunch", "clove", "cloves", "stalk", "stalks", "fillet", "fillets", "to", "taste", "as",
-    "needed", "for", "serving", "garnish", "dusting", "frying", "of", "choice", "your", "whole",
-    "ground", "powder", "cup", "cups", "tbsp", "tsp", "g", "ml", "oz", "lb",
+    "cube", "cubes", "chunk", "chunks", "piece", "pieces", "slice", "slices", "strip", "strips", "wedge", "wedges", "half", "halves",
+    "leaf", "leaves", "sprig", "sprigs", "floret", "florets", "stick", "sticks", "ring", "rings", "segment", "segments", "round", "rounds",
+    "crumb", "crumbs", "shaving", "shavings", "ribbon", "ribbons", "spear", "spears", "each", "only", "bunch", "clove", "cloves", "stalk",
+    "stalks", "fillet", "fillets", "to", "taste", "as", "needed", "for", "serving", "garnish", "dusting", "frying", "of", "choice", "your",
+    "whole", "ground", "powder", "cup", "cups", "tbsp", "tsp", "g", "ml", "oz", "lb",
 ];
 
 /// Product nouns before a matched phrase that mean the food is something else ("soup mix
@@ -96,12 +94,35 @@ const PRODUCT_WORDS: &[&str] = &["soup", "sauce", "dressing", "spread", "cake", 
 
 /// Note segments that introduce an alternative: "(or unsalted butter)", "alternatively honey".
 const ALT_PREFIXES: &[&str] = &[
-    "or use ", "or ", "alternatively use ", "alternatively ", "such as ", "e.g. ", "eg ", "e.g ",
-    "substitute ", "sub ", "can use ", "can substitute ",
+    "or use ",
+    "or ",
+    "alternatively use ",
+    "alternatively ",
+    "such as ",
+    "e.g. ",
+    "eg ",
+    "e.g ",
+    "substitute ",
+    "sub ",
+    "can use ",
+    "can substitute ",
 ];
 
 /// Words before an item of a note list that only say how much ("a little cream").
-const FILLERS: &[&str] = &["a little ", "a bit of ", "some ", "a pinch of ", "pinch of ", "a dash of ", "dash of ", "a splash of ", "splash of ", "a few ", "a knob of ", "a drizzle of "];
+const FILLERS: &[&str] = &[
+    "a little ",
+    "a bit of ",
+    "some ",
+    "a pinch of ",
+    "pinch of ",
+    "a dash of ",
+    "dash of ",
+    "a splash of ",
+    "splash of ",
+    "a few ",
+    "a knob of ",
+    "a drizzle of ",
+];
 
 /// The state words a note may give for the food itself ("quinoa, cooked").
 const COOKED: &[&str] = &["cooked", "boiled", "cooked and cooled", "steamed", "leftover cooked", "precooked", "pre cooked"];
@@ -160,9 +181,10 @@ impl Catalog {
                 format!(" {t} ").contains(&format!(" {phrase} "))
             };
             let prefix = line.leading_prep.as_deref().unwrap_or("");
-            let crosses = !pieces.iter().enumerate().any(|(i, (p, _))| {
-                within(p) || (i == 0 && !prefix.is_empty() && within(&format!("{prefix} {p}")))
-            });
+            let crosses = !pieces
+                .iter()
+                .enumerate()
+                .any(|(i, (p, _))| within(p) || (i == 0 && !prefix.is_empty() && within(&format!("{prefix} {p}"))));
             if crosses {
                 out.push((whole, line.name.clone(), false));
                 return;
@@ -284,7 +306,7 @@ impl Catalog {
 
     fn match_named(&self, line: &IngredientLine, name: &str, first: bool, note: &str) -> Hit {
         // "1 can tomatoes" means canned tomatoes, a different food from fresh ones.
-        if matches!(line.unit.as_deref(), Some("can" | "jar")) {
+        if line.unit.as_deref().and_then(|u| crate::units::Units::get().by_symbol(u)).is_some_and(crate::units::Unit::container) {
             let h = self.match_text_hit(&format!("canned {name}"), 0, note);
             if h.m.phrase.as_deref().is_some_and(|p| p.starts_with("canned ")) {
                 return h;
@@ -363,14 +385,15 @@ impl Catalog {
         if note_has_qualifier || words.iter().any(|w| self.qualifier_words.contains(*w)) {
             let segments: Vec<Vec<String>> = extra
                 .split([',', ';', '(', ')'])
-                .map(|seg| crate::catalog::normalize::normalize(seg).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>())
+                .map(|seg| {
+                    crate::catalog::normalize::normalize(seg).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+                })
                 .filter(|seg| !seg.is_empty() && seg.iter().all(|w| w == "certified" || self.qualifier_words.contains(w)))
                 .collect();
             for (qi, (qwords, _)) in self.qualifiers.iter().enumerate() {
                 let n = qwords.len();
-                let in_name = (0..(words.len() + 1).saturating_sub(n)).any(|p| {
-                    words[p..p + n] == qwords[..] && (p + n == bstart || (p >= bstart && p + n <= bend))
-                });
+                let in_name = (0..(words.len() + 1).saturating_sub(n))
+                    .any(|p| words[p..p + n] == qwords[..] && (p + n == bstart || (p >= bstart && p + n <= bend)));
                 let in_note = segments.iter().any(|seg| seg.windows(n).any(|w| w == &qwords[..]));
                 if in_name || in_note {
                     found.push(qi);
@@ -441,22 +464,89 @@ fn has_connector(name: &str) -> bool {
     if !name.contains(['/', ' ']) {
         return false;
     }
-    name.split_whitespace().any(|w| {
-        w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("and/or") || is_slash_word(w)
-    })
+    name.split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("and/or") || is_slash_word(w))
 }
 
 /// A note segment that could be a list of foods ("nutmeg and a little cream"), not a preparation
 /// ("peeled and cubed", "stems removed", "for frying", "about 2 cups"): a cheap test before matching.
 fn may_be_foods(seg: &str) -> bool {
     const NOT_FOOD: &[&str] = &[
-        "for", "to", "taste", "about", "approx", "plus", "into", "cut", "at", "room", "temperature",
-        "optional", "inch", "cm", "mm", "thick", "thin", "large", "small", "medium", "whole", "if",
-        "needed", "see", "note", "use", "such", "recipe", "above", "below", "in", "on", "with",
-        "without", "from", "the", "more", "less", "extra", "divided", "reserved", "ends", "stems",
-        "pieces", "bite", "size", "sized", "lengthwise", "any", "your", "choice", "brand", "we",
-        "i", "you", "or", "each", "skin", "bones", "seeds", "removed", "cup", "cups", "tbsp",
-        "tsp", "g", "kg", "oz", "ml", "lb", "lbs", "can", "tin", "package", "packet",
+        "for",
+        "to",
+        "taste",
+        "about",
+        "approx",
+        "plus",
+        "into",
+        "cut",
+        "at",
+        "room",
+        "temperature",
+        "optional",
+        "inch",
+        "cm",
+        "mm",
+        "thick",
+        "thin",
+        "large",
+        "small",
+        "medium",
+        "whole",
+        "if",
+        "needed",
+        "see",
+        "note",
+        "use",
+        "such",
+        "recipe",
+        "above",
+        "below",
+        "in",
+        "on",
+        "with",
+        "without",
+        "from",
+        "the",
+        "more",
+        "less",
+        "extra",
+        "divided",
+        "reserved",
+        "ends",
+        "stems",
+        "pieces",
+        "bite",
+        "size",
+        "sized",
+        "lengthwise",
+        "any",
+        "your",
+        "choice",
+        "brand",
+        "we",
+        "i",
+        "you",
+        "or",
+        "each",
+        "skin",
+        "bones",
+        "seeds",
+        "removed",
+        "cup",
+        "cups",
+        "tbsp",
+        "tsp",
+        "g",
+        "kg",
+        "oz",
+        "ml",
+        "lb",
+        "lbs",
+        "can",
+        "tin",
+        "package",
+        "packet",
     ];
     if seg.bytes().any(|b| b.is_ascii_digit()) {
         return false;

@@ -11,8 +11,8 @@ pub use load::CatalogError;
 pub use matcher::{LineMatch, MatchKind, MatchPart};
 
 use crate::diet::{Attribute, Category, Trigger, TriggerSet};
-use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -99,8 +99,7 @@ impl Catalog {
     pub fn bundled() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| {
-            Catalog::from_toml(FOODS_TOML, AISLES_TOML, QUALIFIERS_TOML)
-                .unwrap_or_else(|e| panic!("bundled catalog is invalid: {e}"))
+            Catalog::from_toml(FOODS_TOML, AISLES_TOML, QUALIFIERS_TOML).unwrap_or_else(|e| panic!("bundled catalog is invalid: {e}"))
         })
     }
 

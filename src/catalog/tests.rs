@@ -31,16 +31,37 @@ fn bundled_catalog_is_valid_and_large() {
 #[test]
 fn gluten_traps() {
     for line in [
-        "2 tbsp soy sauce", "1 tbsp shoyu", "1 tbsp malt vinegar", "1 cup pearl barley", "200 g spelt flour",
-        "2 slices rye bread", "1 cup couscous", "200 g seitan", "1 bottle beer", "1 cup bulgur wheat",
-        "2 cups rolled oats", "1 cup oats", "100 g farro", "1 cup semolina", "2 cups plain flour",
+        "2 tbsp soy sauce",
+        "1 tbsp shoyu",
+        "1 tbsp malt vinegar",
+        "1 cup pearl barley",
+        "200 g spelt flour",
+        "2 slices rye bread",
+        "1 cup couscous",
+        "200 g seitan",
+        "1 bottle beer",
+        "1 cup bulgur wheat",
+        "2 cups rolled oats",
+        "1 cup oats",
+        "100 g farro",
+        "1 cup semolina",
+        "2 cups plain flour",
     ] {
         assert!(has(line, Trigger::Gluten), "{line:?} must carry gluten");
     }
     for line in [
-        "1 cup buckwheat groats", "100 g buckwheat flour", "1 cup rice flour", "4 corn tortillas",
-        "200 g 100% buckwheat soba noodles", "1 cup quinoa", "1 cup millet", "2 tbsp tamari",
-        "1 cup certified gluten-free rolled oats", "1 cup gluten-free oats", "1 cup polenta", "1 cup brown rice",
+        "1 cup buckwheat groats",
+        "100 g buckwheat flour",
+        "1 cup rice flour",
+        "4 corn tortillas",
+        "200 g 100% buckwheat soba noodles",
+        "1 cup quinoa",
+        "1 cup millet",
+        "2 tbsp tamari",
+        "1 cup certified gluten-free rolled oats",
+        "1 cup gluten-free oats",
+        "1 cup polenta",
+        "1 cup brown rice",
     ] {
         assert!(!has(line, Trigger::Gluten), "{line:?} must not carry gluten");
     }
@@ -49,16 +70,35 @@ fn gluten_traps() {
 #[test]
 fn dairy_traps() {
     for line in [
-        "1 cup almond milk", "1 cup unsweetened almond milk", "1 cup soy milk", "1 (14 oz) can coconut milk",
-        "1 cup coconut yogurt", "2 tbsp peanut butter", "2 tbsp almond butter", "1 tbsp cocoa butter",
-        "1 tsp cream of tartar", "1 butternut squash", "1 can butter beans", "1 cup oat milk",
-        "1 head butter lettuce", "2 tbsp nutritional yeast", "1 cup coconut cream",
+        "1 cup almond milk",
+        "1 cup unsweetened almond milk",
+        "1 cup soy milk",
+        "1 (14 oz) can coconut milk",
+        "1 cup coconut yogurt",
+        "2 tbsp peanut butter",
+        "2 tbsp almond butter",
+        "1 tbsp cocoa butter",
+        "1 tsp cream of tartar",
+        "1 butternut squash",
+        "1 can butter beans",
+        "1 cup oat milk",
+        "1 head butter lettuce",
+        "2 tbsp nutritional yeast",
+        "1 cup coconut cream",
     ] {
         assert!(!has(line, Trigger::Dairy), "{line:?} must not carry dairy");
     }
     for line in [
-        "1 cup lactose-free milk", "2 tbsp butter", "1 cup milk", "1 cup greek yogurt", "50 g parmesan",
-        "1 tbsp ghee", "1 cup kefir", "1/2 cup heavy cream", "1 cup buttermilk", "1 can sweetened condensed milk",
+        "1 cup lactose-free milk",
+        "2 tbsp butter",
+        "1 cup milk",
+        "1 cup greek yogurt",
+        "50 g parmesan",
+        "1 tbsp ghee",
+        "1 cup kefir",
+        "1/2 cup heavy cream",
+        "1 cup buttermilk",
+        "1 can sweetened condensed milk",
     ] {
         assert!(has(line, Trigger::Dairy), "{line:?} must carry dairy");
     }
@@ -66,12 +106,20 @@ fn dairy_traps() {
 
 #[test]
 fn sugar_traps() {
-    for line in ["1 cup sugar snap peas", "1 sugar pumpkin", "2 sweet potatoes", "1 cup sweetcorn", "4 medjool dates", "1 cup blueberries"] {
+    for line in ["1 cup sugar snap peas", "1 sugar pumpkin", "2 sweet potatoes", "1 cup sweetcorn", "4 medjool dates", "1 cup blueberries"]
+    {
         assert!(!has(line, Trigger::Sugar), "{line:?} must not carry sugar");
     }
     for line in [
-        "2 tbsp honey", "3 tbsp maple syrup", "1 tbsp agave", "1 tbsp molasses", "2 tbsp date syrup",
-        "1 can sweetened condensed milk", "1/2 cup brown sugar", "1 tbsp coconut sugar", "2 tbsp mirin",
+        "2 tbsp honey",
+        "3 tbsp maple syrup",
+        "1 tbsp agave",
+        "1 tbsp molasses",
+        "2 tbsp date syrup",
+        "1 can sweetened condensed milk",
+        "1/2 cup brown sugar",
+        "1 tbsp coconut sugar",
+        "2 tbsp mirin",
         "1 cup sweetened coconut flakes",
     ] {
         assert!(has(line, Trigger::Sugar), "{line:?} must carry sugar");
@@ -85,7 +133,14 @@ fn alcohol_traps() {
     for line in ["1/2 cup white wine", "1 bottle beer", "2 tbsp sake", "1 tsp vanilla extract"] {
         assert!(has(line, Trigger::Alcohol), "{line:?} must carry alcohol");
     }
-    for line in ["2 tbsp red wine vinegar", "1 tbsp white wine vinegar", "1 tbsp sherry vinegar", "2 tbsp rice vinegar", "1 tbsp balsamic vinegar", "1 tbsp apple cider vinegar"] {
+    for line in [
+        "2 tbsp red wine vinegar",
+        "1 tbsp white wine vinegar",
+        "1 tbsp sherry vinegar",
+        "2 tbsp rice vinegar",
+        "1 tbsp balsamic vinegar",
+        "1 tbsp apple cider vinegar",
+    ] {
         assert!(!has(line, Trigger::Alcohol), "{line:?} must not carry alcohol");
     }
     assert!(!has("1 bottle alcohol-free beer", Trigger::Alcohol));
@@ -205,7 +260,9 @@ fn several_foods_in_one_line_are_parts() {
     assert_eq!(parts("1/4 c. half-and-half"), vec![(s("cream"), false)], "one food with 'and' in its name");
     assert_eq!(parts("salt and vinegar crisps"), vec![(s("potato-crisps"), false)]);
     // Note words that are not alternatives of a food are ignored.
-    for line in ["Salt (or more to taste)", "1 tbsp fresh thyme (or 1 tsp dried)", "2 cups water (or as needed)", "1 garlic clove, finely chopped"] {
+    for line in
+        ["Salt (or more to taste)", "1 tbsp fresh thyme (or 1 tsp dried)", "2 cups water (or as needed)", "1 garlic clove, finely chopped"]
+    {
         assert_eq!(parts(line).len(), 1, "{line:?}: {:?}", parts(line));
     }
 

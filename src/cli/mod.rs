@@ -65,8 +65,7 @@ pub fn run() -> ExitCode {
 pub fn open_store(db: Option<PathBuf>) -> Result<Store, CliError> {
     let path = match db {
         Some(p) => p,
-        None => default_db_path()
-            .ok_or_else(|| CliError::Usage("no home directory found: pass --db PATH or set GUTSY_DB".into()))?,
+        None => default_db_path().ok_or_else(|| CliError::Usage("no home directory found: pass --db PATH or set GUTSY_DB".into()))?,
     };
     let (store, warnings) = gutsy::library::open(&path)?;
     for e in warnings {

@@ -5,7 +5,7 @@ use crate::ingredients::{clean_name, IngredientLine};
 use crate::model::{parse_minutes, slugify, MealType, Recipe, Step, Times};
 use crate::quantity::{Amount, Number};
 use crate::units::Units;
-use cooklang::{Content, CooklangParser, Converter, Extensions, Item, Modifiers};
+use cooklang::{Content, Converter, CooklangParser, Extensions, Item, Modifiers};
 use serde_yaml::Value as Yaml;
 use std::sync::OnceLock;
 
@@ -13,9 +13,7 @@ fn parser() -> &'static CooklangParser {
     static PARSER: OnceLock<CooklangParser> = OnceLock::new();
     // Units are ours (units.toml), so the crate's unit handling stays off: with it on, any timer
     // or unit missing from the crate's own table is an error.
-    PARSER.get_or_init(|| {
-        CooklangParser::new(Extensions::all() - Extensions::ADVANCED_UNITS, Converter::empty())
-    })
+    PARSER.get_or_init(|| CooklangParser::new(Extensions::all() - Extensions::ADVANCED_UNITS, Converter::empty()))
 }
 
 /// 1-based line and column of a byte offset.
@@ -41,10 +39,7 @@ impl FloorBoundary for str {
 
 /// Line of a front-matter key, for error messages (1 if not found).
 fn key_line(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| l.trim_start().to_lowercase().starts_with(&format!("{key}:")))
-        .map(|i| i + 1)
-        .unwrap_or(1)
+    text.lines().position(|l| l.trim_start().to_lowercase().starts_with(&format!("{key}:"))).map(|i| i + 1).unwrap_or(1)
 }
 
 fn yaml_text(v: &Yaml) -> Option<String> {
@@ -59,9 +54,9 @@ fn yaml_text(v: &Yaml) -> Option<String> {
 fn yaml_list(v: &Yaml) -> Vec<String> {
     match v {
         Yaml::Sequence(items) => items.iter().filter_map(yaml_text).collect(),
-        other => yaml_text(other)
-            .map(|s| s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())
-            .unwrap_or_default(),
+        other => {
+            yaml_text(other).map(|s| s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()).unwrap_or_default()
+        }
     }
 }
 
@@ -73,10 +68,7 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
     let result = parser().parse(text);
     // The crate only warns about broken front matter and then drops it; losing the title and
     // servings silently is worse than refusing the file, so those warnings are errors here.
-    let front_matter_broken = result
-        .report()
-        .warnings()
-        .any(|w| w.message.to_lowercase().contains("frontmatter"));
+    let front_matter_broken = result.report().warnings().any(|w| w.message.to_lowercase().contains("frontmatter"));
     let result = if front_matter_broken { Err(result.report().clone()) } else { result.into_result().map(|(r, _)| r) };
     let parsed = result.map_err(|report| {
         let diag = report
@@ -94,17 +86,9 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
 
     let meta = &parsed.metadata;
     let get = |k: &str| meta.map.get(k);
-    let meta_err = |key: &str, message: String| ImportError::Metadata {
-        path: label.to_string(),
-        line: key_line(text, key),
-        message,
-    };
+    let meta_err = |key: &str, message: String| ImportError::Metadata { path: label.to_string(), line: key_line(text, key), message };
 
-    let stem = std::path::Path::new(label)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("recipe")
-        .replace(['-', '_'], " ");
+    let stem = std::path::Path::new(label).file_stem().and_then(|s| s.to_str()).unwrap_or("recipe").replace(['-', '_'], " ");
     let title = get("title").and_then(yaml_text).filter(|t| !t.is_empty()).unwrap_or(stem);
 
     let servings = match get("servings") {
@@ -167,11 +151,7 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
             Some(s) => parse_minutes(&s).map(Some).map_err(|e| meta_err(key, e)),
         }
     };
-    let times = Times {
-        prep_minutes: time("prep time")?,
-        cook_minutes: time("cook time")?,
-        ferment_minutes: time("ferment time")?,
-    };
+    let times = Times { prep_minutes: time("prep time")?, cook_minutes: time("cook time")?, ferment_minutes: time("ferment time")? };
 
     let tags = get("tags").map(yaml_list).unwrap_or_default();
     let description = get("description").and_then(yaml_text).filter(|d| !d.is_empty());
@@ -306,6 +286,7 @@ fn to_line(ing: &cooklang::Ingredient) -> IngredientLine {
         note: (!notes.is_empty()).then(|| notes.join(", ")),
         optional: ing.modifiers().contains(Modifiers::OPT),
         leading_prep,
+        ..IngredientLine::default()
     };
     line.input = line.to_string();
     line
@@ -313,9 +294,7 @@ fn to_line(ing: &cooklang::Ingredient) -> IngredientLine {
 
 /// Adds a mention to the list, summing it into an earlier mention of the same food and unit.
 fn merge_into(lines: &mut Vec<IngredientLine>, line: IngredientLine) {
-    let same = lines.iter_mut().find(|l| {
-        l.name.eq_ignore_ascii_case(&line.name) && l.unit == line.unit && l.optional == line.optional
-    });
+    let same = lines.iter_mut().find(|l| l.name.eq_ignore_ascii_case(&line.name) && l.unit == line.unit && l.optional == line.optional);
     if let Some(existing) = same {
         if let (Some(Amount::Exact { value: a }), Some(Amount::Exact { value: b })) = (existing.quantity, line.quantity) {
             if let Some(sum) = a.checked_add(&b) {
@@ -369,7 +348,8 @@ mod tests {
         assert_eq!(r.metadata.get("rating").map(String::as_str), Some("5"));
         assert_eq!(r.metadata.get("vegan").map(String::as_str), Some("true"));
         assert!(!r.metadata.contains_key("title"));
-        for (course, meals) in [("Dessert", vec![MealType::Snack]), ("side dish", vec![]), ("Breakfast, Brunch", vec![MealType::Breakfast])] {
+        for (course, meals) in [("Dessert", vec![MealType::Snack]), ("side dish", vec![]), ("Breakfast, Brunch", vec![MealType::Breakfast])]
+        {
             let r = parse_cook("c.cook", &text.replace("course: main", &format!("course: {course}"))).unwrap();
             assert_eq!(r.meals, meals, "{course}");
         }

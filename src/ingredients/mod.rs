@@ -3,5 +3,5 @@
 mod line;
 pub mod parse;
 
-pub use line::IngredientLine;
+pub use line::{IngredientLine, Measure};
 pub use parse::{clean_name, parse_line};

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 pub fn model_version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
     VERSION.get_or_init(|| {
-        let parts: [&str; 14] = [
+        let parts: [&str; 17] = [
             include_str!("../catalog/foods.toml"),
             include_str!("../catalog/qualifiers.toml"),
             include_str!("../catalog/aisles.toml"),
@@ -29,6 +29,9 @@ pub fn model_version() -> &'static str {
             include_str!("../card.rs"),
             include_str!("../model.rs"),
             include_str!("derive.rs"),
+            include_str!("../units.rs"),
+            include_str!("../quantity.rs"),
+            include_str!("../catalog/load.rs"),
         ];
         let mut h = Fnv::new();
         for p in parts {
@@ -82,7 +85,8 @@ pub fn write(tx: &Transaction<'_>, catalog: &Catalog, rowid: i64, recipe: &Recip
     use crate::model::MealType;
     let facts = recipe_facts(catalog, recipe);
     let card = RecipeCard::new(recipe, &facts);
-    let json = |v: Result<String, serde_json::Error>| v.map_err(|e| super::StoreError::Damaged { id: recipe.id.clone(), message: e.to_string() });
+    let json =
+        |v: Result<String, serde_json::Error>| v.map_err(|e| super::StoreError::Damaged { id: recipe.id.clone(), message: e.to_string() });
     let body = json(serde_json::to_string(recipe))?;
     let card_json = json(serde_json::to_string(&card))?;
     clear(tx, rowid)?;

@@ -159,13 +159,19 @@ impl Store {
         };
         for (rowid, uid, slug, format, text, path) in rows {
             let label = path.unwrap_or_else(|| slug.clone());
-            let parsed = format.parse::<SourceFormat>().map_err(|m| ImportError::Invalid { path: label.clone(), message: m }).and_then(|f| f.parse(&label, &text));
+            let parsed = format
+                .parse::<SourceFormat>()
+                .map_err(|m| ImportError::Invalid { path: label.clone(), message: m })
+                .and_then(|f| f.parse(&label, &text));
             match parsed {
                 Ok(mut recipe) => {
                     recipe.id = uid;
                     recipe.slug = slug;
                     derive::write(&tx, catalog, rowid, &recipe)?;
-                    tx.execute("UPDATE recipe SET source_hash = ?2 WHERE id = ?1 AND source_hash = ''", params![rowid, content_hash(&text)])?;
+                    tx.execute(
+                        "UPDATE recipe SET source_hash = ?2 WHERE id = ?1 AND source_hash = ''",
+                        params![rowid, content_hash(&text)],
+                    )?;
                 }
                 Err(e) => self.stale.push(e),
             }
@@ -195,7 +201,8 @@ impl Store {
                     // The same text from elsewhere: a moved file, or a copy of a stored one.
                     if row.origin == "user" {
                         if let Some(p) = &path {
-                            let old: Option<String> = tx.query_row("SELECT source_path FROM recipe WHERE id = ?1", [row.id], |r| r.get(0))?;
+                            let old: Option<String> =
+                                tx.query_row("SELECT source_path FROM recipe WHERE id = ?1", [row.id], |r| r.get(0))?;
                             if old.as_deref().is_none_or(|o| !Path::new(o).exists()) {
                                 tx.execute("UPDATE recipe SET source_path = ?2 WHERE id = ?1", params![row.id, p])?;
                             }
@@ -276,7 +283,8 @@ impl Store {
         let mut errors = Vec::new();
         let tx = self.conn.transaction()?;
         for (bundle_key, text) in files {
-            let gone: bool = tx.query_row("SELECT count(*) FROM tombstone WHERE bundle_key = ?1", [bundle_key], |r| r.get::<_, i64>(0))? > 0;
+            let gone: bool =
+                tx.query_row("SELECT count(*) FROM tombstone WHERE bundle_key = ?1", [bundle_key], |r| r.get::<_, i64>(0))? > 0;
             if gone {
                 continue;
             }
@@ -386,7 +394,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT uid, slug, title = ?1 COLLATE NOCASE FROM recipe WHERE title LIKE ?2 ESCAPE '\\' ORDER BY title COLLATE NOCASE LIMIT 50",
         )?;
-        let hits: Vec<(String, String, bool)> = stmt.query_map(params![q, like], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+        let hits: Vec<(String, String, bool)> =
+            stmt.query_map(params![q, like], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
         let exact: Vec<&(String, String, bool)> = hits.iter().filter(|h| h.2).collect();
         let pick = match (exact.as_slice(), hits.as_slice()) {
             ([one], _) => Some(one.0.clone()),
@@ -397,7 +406,8 @@ impl Store {
         match pick {
             Some(uid) => self.recipe(&uid)?.ok_or_else(|| StoreError::NotFound(q.to_string())),
             None => {
-                let many = if exact.len() > 1 { exact.iter().map(|h| h.1.clone()).collect() } else { hits.iter().map(|h| h.1.clone()).collect() };
+                let many =
+                    if exact.len() > 1 { exact.iter().map(|h| h.1.clone()).collect() } else { hits.iter().map(|h| h.1.clone()).collect() };
                 Err(StoreError::Ambiguous { query: q.to_string(), candidates: many })
             }
         }

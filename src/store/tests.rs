@@ -166,9 +166,7 @@ fn filters_run_over_stored_facts() {
         assert!(r.times.active_minutes() <= 10 && (r.times.prep_minutes.is_some() || r.times.cook_minutes.is_some()));
     }
     // An optional ingredient never excludes a recipe; an unknown required one always does.
-    store
-        .import_text("o.cook", "---\ntitle: Bowl\n---\nMix @brown rice{1%cup} and @?kimchi{1%tsp} and @?honey{1%tsp}.\n")
-        .unwrap();
+    store.import_text("o.cook", "---\ntitle: Bowl\n---\nMix @brown rice{1%cup} and @?kimchi{1%tsp} and @?honey{1%tsp}.\n").unwrap();
     store.import_text("u.cook", "---\ntitle: Odd Bowl\n---\nMix @brown rice{1%cup} and @zorblax{1%tsp}.\n").unwrap();
     let no_sugar = ids(&store, FilterSpec { exclude: vec!["sugar".into()], ..FilterSpec::default() });
     assert!(no_sugar.contains(&"bowl".to_string()) && !no_sugar.contains(&"odd-bowl".to_string()));
