@@ -81,15 +81,26 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
                     }
                 }
             }
+            // Shown in the unit a cook would say, within the recipe's own system: 1000 ml → 1 l.
+            let (amount, unit) = match (amount, &line.unit) {
+                (Some(a), Some(u)) => match crate::units::Units::get().by_symbol(u).and_then(|x| x.system()) {
+                    Some(system) => {
+                        let (a, u) = crate::units::friendly(&a, u, system);
+                        (Some(a), Some(u))
+                    }
+                    None => (Some(a), Some(u.clone())),
+                },
+                (a, u) => (a, u.clone()),
+            };
             let amount_text = amount.map(|a| a.pretty());
-            let quantity_text = match (&amount_text, &line.unit) {
+            let quantity_text = match (&amount_text, &unit) {
                 (Some(a), Some(u)) => Some(format!("{a} {u}")),
                 (Some(a), None) => Some(a.clone()),
                 _ => None,
             };
             IngredientView {
                 amount: amount_text,
-                unit: line.unit.clone(),
+                unit,
                 quantity_text,
                 name: line.name.clone(),
                 note: line.note.clone(),
@@ -127,5 +138,25 @@ fn join_words(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaled_quantities_read_in_the_units_a_cook_says_and_excluded_optional_lines_drop() {
+        let text = "---\ntitle: T\nservings: 2\n---\nMix @milk{500%ml} with @oats{1/2%cup} and @?honey{1%tsp}.\n";
+        let r = crate::import::parse_cook("t.cook", text).unwrap();
+        let c = Catalog::bundled();
+        let spec = crate::filter::FilterSpec { exclude: vec!["sugar".into()], ..Default::default() };
+        let v = recipe_view(c, &r, 4, &Filter::from_spec(c, &spec).unwrap());
+        let q: Vec<Option<&str>> = v.ingredients.iter().map(|i| i.quantity_text.as_deref()).collect();
+        assert_eq!(q, vec![Some("1 l"), Some("1 cup"), Some("2 tsp")]);
+        assert!(v.ingredients[2].dropped && !v.ingredients[0].dropped);
+        assert_eq!(v.text.without.as_deref(), Some("Without the honey (optional; it contains sugar)."));
+        let plain = recipe_view(c, &r, 2, &Filter::default());
+        assert!(plain.text.without.is_none() && !plain.ingredients[2].dropped);
     }
 }
