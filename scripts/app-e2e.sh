@@ -27,6 +27,13 @@ export GUTSY_APP="$target/debug/gutsy-app"
 export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage.db" E2E_FRESH_DB="$work/fresh/library.db" E2E_OUT="$out"
 # xss: markup that must stay text; doomed: deleted mid-test; honey: sugar only on an optional line.
 GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import tests/e2e/fixtures/xss.cook tests/e2e/fixtures/doomed.cook tests/e2e/fixtures/honey.cook
+# More recipes matching one search than the app shows at once (its page is 120 cards).
+mkdir -p "$work/big"
+for i in $(seq 1 130); do
+  printf -- '---\ntitle: Paging Porridge %03d\nservings: 2\n---\nSimmer @rolled oats{1%%cup} in @water{2%%cups}.\n' "$i" >"$work/big/p$i.cook"
+done
+GUTSY_DB="$work/big.db" "$target/debug/gutsy" recipes import "$work/big" >/dev/null
+export E2E_BIG_DB="$work/big.db" E2E_BIG_COUNT=130
 { yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
 # The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
 export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"

@@ -13,6 +13,7 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 cargo build --quiet --locked --release --bin gutsy
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+[ -n "${GUTSY_BENCH_KEEP:-}" ] && trap - EXIT && echo "keeping $work"
 gutsy="$target/release/gutsy"
 GUTSY_BENCH_RECIPES=$n GUTSY_BENCH_WRITE="$work/recipes" cargo bench --quiet --locked --bench library -- --bench
 "$gutsy" --db "$work/small.db" recipes list >/dev/null
@@ -20,7 +21,7 @@ GUTSY_BENCH_RECIPES=$n GUTSY_BENCH_WRITE="$work/recipes" cargo bench --quiet --l
 start=$(date +%s.%N)
 "$gutsy" --db "$work/big.db" recipes import "$work/recipes" | tail -n 1
 end=$(date +%s.%N)
-awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "import: %d recipes in %.1f s = %.0f recipes/s (whole process, one transaction per file)\n", n, e - s, n / (e - s) }'
+awk -v n="$n" -v s="$start" -v e="$end" 'BEGIN { printf "import: %d recipes in %.1f s = %.0f recipes/s (whole process; a savepoint per file, a commit per 500)\n", n, e - s, n / (e - s) }'
 
 query=(recipes list --search spinach --exclude dairy,gluten,sugar,alcohol --attribute fermented --json)
 time_runs() { # prints the sorted wall times (ms) of R runs

@@ -1,8 +1,8 @@
 //! The commands' bodies, free of Tauri so tests can call them directly.
 
 use gutsy::catalog::{Catalog, Explanation};
-use gutsy::library::{self, Filter, FilterSpec, RecipeCard, RecipeView};
-use gutsy::store::{default_db_path, Store, StoreError};
+use gutsy::library::{self, Filter, FilterSpec, RecipeView};
+use gutsy::store::{default_db_path, ListPage, Store, StoreError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -117,9 +117,13 @@ fn catalog() -> &'static Catalog {
     Catalog::bundled()
 }
 
-pub fn list_recipes(library: &Library, spec: &FilterSpec) -> Result<Vec<RecipeCard>, AppError> {
+/// Cards the screen shows at once; the rest come a page at a time ("Show more").
+pub const PAGE: usize = 120;
+
+/// One page of the library through a filter, and how many recipes pass it in all.
+pub fn list_recipes(library: &Library, spec: &FilterSpec, offset: usize) -> Result<ListPage, AppError> {
     let filter = Filter::from_spec(catalog(), spec).map_err(|e| AppError::new(ErrorCode::BadFilter, e.to_string()))?;
-    library.with(|store| Ok(library::list(store, catalog(), &filter)?))
+    library.with(|store| Ok(store.list_page(&filter, offset, PAGE)?))
 }
 
 fn recipe(store: &Store, id: &str) -> Result<gutsy::model::Recipe, AppError> {
@@ -176,7 +180,7 @@ mod tests {
         let path = dir.path().join("garbage.db");
         std::fs::write(&path, vec![0x5a_u8; 8192]).unwrap();
         let lib = Library::open(&path);
-        let e = list_recipes(&lib, &FilterSpec::default()).unwrap_err();
+        let e = list_recipes(&lib, &FilterSpec::default(), 0).unwrap_err();
         assert_eq!(e.code, ErrorCode::NotADatabase);
         assert!(e.message.contains("not a Gutsy library"), "{}", e.message);
         assert_eq!(recipe_view(&lib, "milk-kefir", None, &[]).unwrap_err(), e);
@@ -187,10 +191,10 @@ mod tests {
     fn commands_call_the_core() {
         let (_d, lib) = temp_library();
         let spec = FilterSpec { search: Some("kefir".into()), ..FilterSpec::default() };
-        let titles: Vec<String> = list_recipes(&lib, &spec).unwrap().into_iter().map(|c| c.title).collect();
+        let titles: Vec<String> = list_recipes(&lib, &spec, 0).unwrap().cards.into_iter().map(|c| c.title).collect();
         assert!(titles.contains(&"Milk Kefir".to_string()) && titles.contains(&"Coconut Water Kefir".to_string()), "{titles:?}");
         let spec = FilterSpec { search: Some("kefir".into()), exclude: vec!["dairy".into()], ..FilterSpec::default() };
-        let titles: Vec<String> = list_recipes(&lib, &spec).unwrap().into_iter().map(|c| c.title).collect();
+        let titles: Vec<String> = list_recipes(&lib, &spec, 0).unwrap().cards.into_iter().map(|c| c.title).collect();
         assert!(!titles.contains(&"Milk Kefir".to_string()) && titles.contains(&"Coconut Water Kefir".to_string()), "{titles:?}");
 
         let view = recipe_view(&lib, "milk-kefir", Some(4), &[]).unwrap();
@@ -210,7 +214,7 @@ mod tests {
         let (_d, lib) = temp_library();
         for q in ["\"kefir", "kefir AND (", "NEAR(\"a\" \"b\")", "*", "-milk ^ OR", "'; DROP TABLE recipes; --"] {
             let spec = FilterSpec { search: Some(q.into()), ..FilterSpec::default() };
-            assert!(list_recipes(&lib, &spec).is_ok(), "search {q:?} failed");
+            assert!(list_recipes(&lib, &spec, 0).is_ok(), "search {q:?} failed");
         }
     }
 
@@ -218,6 +222,6 @@ mod tests {
     fn unknown_exclusion_is_a_bad_filter() {
         let (_d, lib) = temp_library();
         let spec = FilterSpec { exclude: vec!["unobtainium".into()], ..FilterSpec::default() };
-        assert_eq!(list_recipes(&lib, &spec).unwrap_err().code, ErrorCode::BadFilter);
+        assert_eq!(list_recipes(&lib, &spec, 0).unwrap_err().code, ErrorCode::BadFilter);
     }
 }

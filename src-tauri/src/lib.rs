@@ -6,7 +6,8 @@ pub mod api;
 
 use api::{AppError, ErrorCode, Library};
 use gutsy::catalog::Explanation;
-use gutsy::library::{FilterSpec, RecipeCard, RecipeView};
+use gutsy::library::{FilterSpec, RecipeView};
+use gutsy::store::ListPage;
 use std::sync::Arc;
 use tauri::State;
 
@@ -22,8 +23,8 @@ async fn off_main<T: Send + 'static>(
 }
 
 #[tauri::command]
-async fn list_recipes(library: State<'_, Arc<Library>>, spec: FilterSpec) -> Result<Vec<RecipeCard>, AppError> {
-    off_main(library, move |l| api::list_recipes(l, &spec)).await
+async fn list_recipes(library: State<'_, Arc<Library>>, spec: FilterSpec, offset: Option<usize>) -> Result<ListPage, AppError> {
+    off_main(library, move |l| api::list_recipes(l, &spec, offset.unwrap_or(0))).await
 }
 
 #[tauri::command]

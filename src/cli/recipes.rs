@@ -5,7 +5,7 @@ use clap::Subcommand;
 use gutsy::catalog::Catalog;
 use gutsy::diet::Attribute;
 use gutsy::import::{collect_files, read_source, SourceFormat};
-use gutsy::library::{list, recipe_view, Filter, FilterSpec};
+use gutsy::library::{recipe_view, Filter, FilterSpec};
 use gutsy::model::{format_minutes, MealType};
 use gutsy::store::Saved;
 use std::io::Write;
@@ -68,7 +68,7 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
             let spec = FilterSpec { search, exclude, attributes: attribute, meal, max_minutes };
             let filter = Filter::from_spec(catalog, &spec).map_err(|e| CliError::Usage(e.to_string()))?;
             let store = open_store(db)?;
-            let cards = list(&store, catalog, &filter)?;
+            let cards = store.list(&filter)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&cards)?)?;
             } else if cards.is_empty() {
@@ -132,32 +132,36 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 return Err(CliError::Usage("no recipe files (.cook) found in the given paths".into()));
             }
             let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
-            for path in &files {
-                let result = read_source(path, format).map_err(gutsy::store::StoreError::from).and_then(|src| store.import(&src));
-                match result {
-                    Ok((r, saved)) => {
-                        let verb = match saved {
-                            Saved::Added => {
-                                added += 1;
-                                "added"
-                            }
-                            Saved::Replaced => {
-                                replaced += 1;
-                                "replaced"
-                            }
-                            Saved::Unchanged => {
-                                unchanged += 1;
-                                "unchanged"
-                            }
-                        };
-                        writeln!(out, "{verb} {} ({}) from {}", r.title, r.slug, path.display())?;
-                    }
-                    Err(e) => {
-                        failed += 1;
-                        out.flush()?;
-                        eprintln!("gutsy: error: {e}");
+            let mut write_error = None;
+            let sources = files.iter().map(|path| read_source(path, format));
+            store.import_all(sources, |label, result| match result {
+                Ok((r, saved)) => {
+                    let verb = match saved {
+                        Saved::Added => {
+                            added += 1;
+                            "added"
+                        }
+                        Saved::Replaced => {
+                            replaced += 1;
+                            "replaced"
+                        }
+                        Saved::Unchanged => {
+                            unchanged += 1;
+                            "unchanged"
+                        }
+                    };
+                    if let Err(e) = writeln!(out, "{verb} {} ({}) from {label}", r.title, r.slug) {
+                        write_error.get_or_insert(e);
                     }
                 }
+                Err(e) => {
+                    failed += 1;
+                    let _ = out.flush();
+                    eprintln!("gutsy: error: {e}");
+                }
+            })?;
+            if let Some(e) = write_error {
+                return Err(e.into());
             }
             writeln!(out, "{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed")?;
             out.flush()?;

@@ -9,7 +9,6 @@ pub use crate::filter::{Filter, FilterError, FilterSpec};
 pub use bundle::{bundled_files, bundled_fingerprint};
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 
-use crate::catalog::Catalog;
 use crate::import::ImportError;
 use crate::store::{Store, StoreError};
 use std::path::Path;
@@ -30,9 +29,4 @@ fn with_bundle(mut store: Store) -> Result<(Store, Vec<ImportError>), StoreError
     let mut warnings = store.sync_bundle(&bundled_files(), &bundled_fingerprint()).map_err(|e| e.in_library(store.label()))?;
     warnings.extend(store.stale().iter().cloned());
     Ok((store, warnings))
-}
-
-/// Lists the library through a filter: search results best first, otherwise by title.
-pub fn list(store: &Store, catalog: &Catalog, filter: &Filter) -> Result<Vec<RecipeCard>, StoreError> {
-    store.list(catalog, filter)
 }

@@ -5,7 +5,7 @@ use crate::card::RecipeCard;
 use crate::catalog::Catalog;
 use crate::facts::{recipe_facts, RecipeFacts};
 use crate::model::Recipe;
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use std::sync::OnceLock;
 
 /// Identifies everything that decides derived data: the catalog, units, parsers and fact rules.
@@ -79,37 +79,57 @@ pub fn bits<T: Copy + PartialEq>(all: &[T], items: &[T]) -> i64 {
     all.iter().enumerate().filter(|(_, t)| items.contains(t)).fold(0, |acc, (i, _)| acc | (1 << i))
 }
 
-/// Writes (or rewrites) the derived rows of stored recipe `rowid` inside `tx`.
-pub fn write(tx: &Transaction<'_>, catalog: &Catalog, rowid: i64, recipe: &Recipe) -> Result<RecipeFacts, super::StoreError> {
+/// Writes (or rewrites) the derived rows of stored recipe `rowid`; `tx` is a transaction or savepoint.
+pub fn write(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Recipe) -> Result<RecipeFacts, super::StoreError> {
+    let facts = recipe_facts(catalog, recipe);
+    write_facts(tx, catalog, rowid, recipe, &facts)?;
+    SearchRow::new(rowid, recipe).write(tx)?;
+    Ok(facts)
+}
+
+/// [`write`] with the facts already derived (a batch import derives them on another thread),
+/// except the search row: see [`SearchRow`].
+pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Recipe, facts: &RecipeFacts) -> Result<(), super::StoreError> {
     use crate::diet::{Attribute, Trigger};
     use crate::model::MealType;
-    let facts = recipe_facts(catalog, recipe);
-    let card = RecipeCard::new(recipe, &facts);
+    let card = RecipeCard::new(recipe, facts);
     let json =
         |v: Result<String, serde_json::Error>| v.map_err(|e| super::StoreError::Damaged { id: recipe.id.clone(), message: e.to_string() });
     let body = json(serde_json::to_string(recipe))?;
     let card_json = json(serde_json::to_string(&card))?;
     clear(tx, rowid)?;
     let has_time = recipe.times.prep_minutes.is_some() || recipe.times.cook_minutes.is_some();
+    // Catalog indices are safe to store: the catalog is part of the model version, so a new
+    // catalog re-derives every row.
+    let mut foods: Vec<u32> = facts.lines.iter().filter(|l| !l.optional).filter_map(|l| catalog.by_id(l.food.as_deref()?)).map(|f| f.0).collect();
+    foods.sort_unstable();
+    foods.dedup();
+    let foods: Vec<u8> = foods.iter().flat_map(|f| f.to_le_bytes()).collect();
+    let (meals, triggers, attributes) =
+        (bits(&MealType::ALL, &recipe.meals), bits(Trigger::ALL, &facts.triggers), bits(Attribute::ALL, &facts.attributes));
+    let minutes = has_time.then(|| recipe.times.active_minutes());
+    let filter = super::index::pack(triggers, attributes, meals, !facts.unknown.is_empty(), minutes);
     tx.prepare_cached(
-        "INSERT INTO recipe_derived (recipe_id, body, card, meals, triggers, optional_triggers, attributes,
-             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO recipe_index (sort_key, recipe_id, meals, triggers, optional_triggers, attributes,
+             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes, foods, filter)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
+        sort_key(&recipe.title),
         rowid,
-        body,
-        card_json,
-        bits(&MealType::ALL, &recipe.meals),
-        bits(Trigger::ALL, &facts.triggers),
+        meals,
+        triggers,
         bits(Trigger::ALL, &facts.optional_triggers),
-        bits(Attribute::ALL, &facts.attributes),
+        attributes,
         facts.fiber_known.then_some(facts.fiber_per_serving),
         facts.plants.len() as i64,
         facts.unknown.len() as i64,
-        has_time.then(|| i64::from(recipe.times.active_minutes())),
+        minutes.map(i64::from),
         recipe.times.ferment_minutes.map(i64::from),
+        foods,
+        filter,
     ])?;
+    tx.prepare_cached("INSERT INTO recipe_doc (recipe_id, card, body) VALUES (?1, ?2, ?3)")?.execute(params![rowid, card_json, body])?;
     {
         let mut food = tx.prepare_cached("INSERT OR IGNORE INTO recipe_food (recipe_id, food, optional) VALUES (?1, ?2, ?3)")?;
         let mut line = tx.prepare_cached("INSERT INTO recipe_line (recipe_id, line, food, grams, optional) VALUES (?1, ?2, ?3, ?4, ?5)")?;
@@ -124,22 +144,46 @@ pub fn write(tx: &Transaction<'_>, catalog: &Catalog, rowid: i64, recipe: &Recip
             plant.execute(params![rowid, p])?;
         }
     }
-    let ingredients: Vec<&str> = recipe.ingredients.iter().map(|i| i.name.as_str()).collect();
-    let steps: Vec<&str> = recipe.steps.iter().map(|s| s.text.as_str()).collect();
-    tx.prepare_cached("INSERT INTO recipe_fts (rowid, title, ingredients, steps, tags) VALUES (?1, ?2, ?3, ?4, ?5)")?.execute(params![
-        rowid,
-        recipe.title,
-        ingredients.join("\n"),
-        steps.join("\n"),
-        recipe.tags.join(" ")
-    ])?;
-    Ok(facts)
+    Ok(())
+}
+
+/// A recipe's row in the search index.
+pub struct SearchRow {
+    rowid: i64,
+    columns: [String; 4],
+}
+
+impl SearchRow {
+    pub fn new(rowid: i64, recipe: &Recipe) -> SearchRow {
+        let ingredients: Vec<&str> = recipe.ingredients.iter().map(|i| i.name.as_str()).collect();
+        let steps: Vec<&str> = recipe.steps.iter().map(|s| s.text.as_str()).collect();
+        SearchRow { rowid, columns: [recipe.title.clone(), ingredients.join("\n"), steps.join("\n"), recipe.tags.join(" ")] }
+    }
+
+    pub fn rowid(&self) -> i64 {
+        self.rowid
+    }
+
+    /// Writes the row. FTS5 flushes its pending rows into a new segment at every savepoint, so
+    /// a batch import writes its search rows together, after the savepoints of its files.
+    pub fn write(&self, tx: &Connection) -> Result<(), rusqlite::Error> {
+        let [title, ingredients, steps, tags] = &self.columns;
+        tx.prepare_cached("INSERT INTO recipe_fts (rowid, title, ingredients, steps, tags) VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![self.rowid, title, ingredients, steps, tags])?;
+        Ok(())
+    }
+}
+
+/// How recipes sort and how a search word is found in a title: the title's lowercase words.
+pub fn sort_key(title: &str) -> String {
+    crate::catalog::normalize::normalize(title)
 }
 
 /// Removes the derived rows of `rowid` (before rewriting them, or when the recipe goes).
-pub fn clear(tx: &Transaction<'_>, rowid: i64) -> Result<(), rusqlite::Error> {
+pub fn clear(tx: &Connection, rowid: i64) -> Result<(), rusqlite::Error> {
     for sql in [
-        "DELETE FROM recipe_derived WHERE recipe_id = ?1",
+        "DELETE FROM recipe_index WHERE recipe_id = ?1",
+        "DELETE FROM recipe_doc WHERE recipe_id = ?1",
         "DELETE FROM recipe_food WHERE recipe_id = ?1",
         "DELETE FROM recipe_plant WHERE recipe_id = ?1",
         "DELETE FROM recipe_line WHERE recipe_id = ?1",

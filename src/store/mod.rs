@@ -6,15 +6,19 @@
 //! changes. Every write is one transaction.
 
 mod derive;
+mod import;
+mod index;
 mod list;
 mod schema;
 mod search;
 
 pub use derive::{content_hash, model_version};
+pub use import::BATCH;
+pub use list::ListPage;
 pub use search::fts_query;
 
 use crate::catalog::Catalog;
-use crate::import::{ImportError, Source, SourceFormat};
+use crate::import::{ImportError, SourceFormat};
 use crate::model::{slugify, Recipe};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::path::{Path, PathBuf};
@@ -71,6 +75,8 @@ pub struct Store {
     label: String,
     /// Stored recipes that no longer parse under the current model (they keep their old facts).
     stale: Vec<ImportError>,
+    /// Filterable facts in memory, loaded on the first list (see `index.rs`).
+    index: std::cell::RefCell<Option<index::ListIndex>>,
 }
 
 /// The default library file: `<platform data dir>/gutsy/library.db`, shared by the CLI and app.
@@ -124,7 +130,7 @@ impl Store {
             rusqlite_migration::Error::RusqliteError { err, .. } => not_a_database(&label, err),
             other => StoreError::Migration(other),
         })?;
-        let mut store = Store { conn, label: label.clone(), stale: Vec::new() };
+        let mut store = Store { conn, label: label.clone(), stale: Vec::new(), index: Default::default() };
         store.refresh_model().map_err(|e| e.in_library(&label))?;
         Ok(store)
     }
@@ -179,77 +185,6 @@ impl Store {
         set_meta(&tx, "model", version)?;
         tx.commit()?;
         Ok(())
-    }
-
-    /// Imports a recipe from its source. The same file (by canonical path) or the same text
-    /// (by content hash) updates its recipe, which keeps its id; anything else is a new recipe.
-    /// Nothing is written if parsing fails.
-    pub fn import(&mut self, source: &Source) -> Result<(Recipe, Saved), StoreError> {
-        let mut recipe = source.format.parse(&source.label, &source.text)?;
-        let hash = content_hash(&source.text);
-        let path = source.path.as_ref().map(|p| p.to_string_lossy().into_owned());
-        let tx = self.conn.transaction()?;
-        let by_path = match &path {
-            Some(p) => row_where(&tx, "source_path = ?1 AND origin = 'user'", p)?,
-            None => None,
-        };
-        let (row, saved) = match by_path {
-            Some(row) if row.hash == hash => (row, Saved::Unchanged),
-            Some(row) => (row, Saved::Replaced),
-            None => match row_where(&tx, "source_hash = ?1", &hash)? {
-                Some(row) => {
-                    // The same text from elsewhere: a moved file, or a copy of a stored one.
-                    if row.origin == "user" {
-                        if let Some(p) = &path {
-                            let old: Option<String> =
-                                tx.query_row("SELECT source_path FROM recipe WHERE id = ?1", [row.id], |r| r.get(0))?;
-                            if old.as_deref().is_none_or(|o| !Path::new(o).exists()) {
-                                tx.execute("UPDATE recipe SET source_path = ?2 WHERE id = ?1", params![row.id, p])?;
-                            }
-                        }
-                    }
-                    recipe.id = row.uid.clone();
-                    recipe.slug = row.slug.clone();
-                    tx.commit()?;
-                    return Ok((recipe, Saved::Unchanged));
-                }
-                None => {
-                    let uid = uuid::Uuid::new_v4().to_string();
-                    let slug = unique_slug(&tx, &recipe.title, None)?;
-                    let now = now();
-                    tx.execute(
-                        "INSERT INTO recipe (uid, slug, title, origin, source_format, source_path, source_hash, source_text, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, 'user', ?4, ?5, ?6, ?7, ?8, ?8)",
-                        params![uid, slug, recipe.title, source.format.as_str(), path, hash, source.text, now],
-                    )?;
-                    let id = tx.last_insert_rowid();
-                    (Row { id, uid, slug, hash: hash.clone(), origin: "user".into() }, Saved::Added)
-                }
-            },
-        };
-        recipe.id = row.uid.clone();
-        if saved == Saved::Unchanged {
-            recipe.slug = row.slug;
-            tx.commit()?;
-            return Ok((recipe, saved));
-        }
-        if saved == Saved::Replaced {
-            recipe.slug = unique_slug(&tx, &recipe.title, Some(row.id))?;
-            tx.execute(
-                "UPDATE recipe SET slug = ?2, title = ?3, source_format = ?4, source_hash = ?5, source_text = ?6, updated_at = ?7 WHERE id = ?1",
-                params![row.id, recipe.slug, recipe.title, source.format.as_str(), hash, source.text, now()],
-            )?;
-        } else {
-            recipe.slug = row.slug;
-        }
-        derive::write(&tx, Catalog::bundled(), row.id, &recipe)?;
-        tx.commit()?;
-        Ok((recipe, saved))
-    }
-
-    /// Imports text that came from no file (tests, pasted text): identity by content only.
-    pub fn import_text(&mut self, label: &str, text: &str) -> Result<(Recipe, Saved), StoreError> {
-        self.import(&Source { format: SourceFormat::Cooklang, label: label.to_string(), text: text.to_string(), path: None })
     }
 
     /// Replaces the source text of a stored recipe (the editor's save): same id, new facts. A
@@ -366,7 +301,7 @@ impl Store {
         let row: Option<(String, String)> = self
             .conn
             .prepare_cached(
-                "SELECT r.uid, d.body FROM recipe r JOIN recipe_derived d ON d.recipe_id = r.id
+                "SELECT r.uid, d.body FROM recipe r JOIN recipe_doc d ON d.recipe_id = r.id
                  WHERE r.uid = ?1 OR r.slug = ?1 ORDER BY r.uid = ?1 DESC LIMIT 1",
             )?
             .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -441,14 +376,14 @@ fn set_meta(tx: &Transaction<'_>, key: &str, value: &str) -> Result<(), rusqlite
     Ok(())
 }
 
-fn row_where(tx: &Transaction<'_>, condition: &str, value: &str) -> Result<Option<Row>, rusqlite::Error> {
+fn row_where(tx: &Connection, condition: &str, value: &str) -> Result<Option<Row>, rusqlite::Error> {
     tx.prepare_cached(&format!("SELECT id, uid, slug, source_hash, origin FROM recipe WHERE {condition} ORDER BY id LIMIT 1"))?
         .query_row([value], |r| Ok(Row { id: r.get(0)?, uid: r.get(1)?, slug: r.get(2)?, hash: r.get(3)?, origin: r.get(4)? }))
         .optional()
 }
 
 /// The title's slug, or `slug-2`, `slug-3`… when another recipe has it.
-fn unique_slug(tx: &Transaction<'_>, title: &str, except: Option<i64>) -> Result<String, rusqlite::Error> {
+fn unique_slug(tx: &Connection, title: &str, except: Option<i64>) -> Result<String, rusqlite::Error> {
     let base = slugify(title);
     let mut stmt = tx.prepare_cached("SELECT count(*) FROM recipe WHERE slug = ?1 AND id IS NOT ?2")?;
     let mut n = 1;

@@ -3,11 +3,12 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
     all.push(M::up(V2));
+    all.push(M::up(V3));
     Migrations::new(all)
 }
 
@@ -113,6 +114,48 @@ CREATE TABLE recipe_line (
 ) STRICT, WITHOUT ROWID;
 DELETE FROM recipe_fts;
 DELETE FROM meta WHERE key IN ('bundled', 'model');
+";
+
+// 3: the derived facts split in two: a narrow `recipe_index` (read whole into the list index:
+// small columns only, so a scan never wades through JSON) and `recipe_doc` (the decoded recipe
+// and card, read one row at a time). A cache, so it is dropped and rebuilt on the next open.
+const V3: &str = "
+DROP TABLE recipe_derived;
+-- Kept in title order (the primary key), so the list index loads with one sequential scan.
+CREATE TABLE recipe_index (
+    sort_key        TEXT NOT NULL,     -- the title's lowercase words
+    recipe_id       INTEGER NOT NULL REFERENCES recipe (id) ON DELETE CASCADE,
+    meals           INTEGER NOT NULL,  -- bit set of MealType
+    triggers        INTEGER NOT NULL,  -- bit set of Trigger, non-optional lines
+    optional_triggers INTEGER NOT NULL,
+    attributes      INTEGER NOT NULL,  -- bit set of Attribute
+    fiber_per_serving REAL,            -- NULL when unknown
+    plants          INTEGER NOT NULL,
+    unknown         INTEGER NOT NULL,  -- non-optional lines matching no food
+    active_minutes  INTEGER,           -- prep + cook, NULL when not stated
+    ferment_minutes INTEGER,
+    foods           BLOB NOT NULL,     -- catalog indices (u32 LE) of the non-optional foods, sorted
+    filter          INTEGER NOT NULL,  -- the columns above a filter tests, packed (store/index.rs)
+    PRIMARY KEY (sort_key, recipe_id)
+) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX recipe_index_by_recipe ON recipe_index (recipe_id);
+CREATE TABLE recipe_doc (
+    recipe_id INTEGER PRIMARY KEY REFERENCES recipe (id) ON DELETE CASCADE,
+    card      TEXT NOT NULL,           -- JSON of card::RecipeCard (first: read on every list)
+    body      TEXT NOT NULL            -- JSON of model::Recipe
+) STRICT;
+DELETE FROM recipe_food;
+DELETE FROM recipe_plant;
+DELETE FROM recipe_line;
+-- Search: contentless (the text lives in `recipe`; only row ids come back) with prefix indexes
+-- for the 2-4 letters typed so far, which make a short prefix in a big library ~3x faster.
+DROP TABLE recipe_fts;
+CREATE VIRTUAL TABLE recipe_fts USING fts5(
+    title, ingredients, steps, tags,
+    tokenize = 'unicode61 remove_diacritics 2',
+    content = '', contentless_delete = 1, prefix = '2 3 4'
+);
+DELETE FROM meta WHERE key = 'model';
 ";
 
 #[cfg(test)]

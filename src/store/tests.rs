@@ -1,6 +1,7 @@
 //! Store behaviour: identity, tombstones, the bundle, derived data, filters in SQL.
 
 use super::*;
+use crate::import::Source;
 use crate::filter::{Filter, FilterSpec};
 use crate::library;
 
@@ -14,7 +15,7 @@ fn lib() -> Store {
 
 fn ids(store: &Store, spec: FilterSpec) -> Vec<String> {
     let f = Filter::from_spec(Catalog::bundled(), &spec).unwrap();
-    store.list(Catalog::bundled(), &f).unwrap().into_iter().map(|c| c.slug).collect()
+    store.list(&f).unwrap().into_iter().map(|c| c.slug).collect()
 }
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
@@ -113,7 +114,7 @@ fn derived_data_is_rebuilt_when_the_model_changes() {
     let (store, _) = library::open(&path).unwrap();
     let id = store.find("Simple Sauerkraut").unwrap().id;
     // Simulate facts derived by an older model: wrong stored facts and another version.
-    store.conn.execute("UPDATE recipe_derived SET triggers = 15, unknown = 3", []).unwrap();
+    store.conn.execute("UPDATE recipe_index SET triggers = 15, unknown = 3", []).unwrap();
     store.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'model'", []).unwrap();
     drop(store);
     let (store, _) = library::open(&path).unwrap();
@@ -214,11 +215,96 @@ fn a_damaged_library_is_refused_with_a_clear_message_or_still_opens() {
         let _ = std::fs::remove_file(dir.path().join("lib.db-wal"));
         match library::open(&path) {
             Ok((store, _)) => {
-                if let Err(e) = store.list(Catalog::bundled(), &Filter::default()) {
+                if let Err(e) = store.list(&Filter::default()) {
                     assert!(matches!(e, StoreError::NotADatabase { .. } | StoreError::Damaged { .. }), "{e}");
                 }
             }
             Err(e) => assert!(matches!(e, StoreError::NotADatabase { .. }), "at {at}: {e}"),
         }
     }
+}
+
+fn recipe_text(title: &str, line: &str) -> String {
+    format!("---\ntitle: {title}\nservings: 2\n---\nMix {line} and serve.\n")
+}
+
+#[test]
+fn pages_split_the_whole_list_and_title_hits_come_first() {
+    let mut store = lib();
+    // "Beet salad" uses kale only in a step; "Kale chips" has it in the title; "Green bowl" as an ingredient.
+    store.import_text("a", &recipe_text("Beet Salad", "@beetroot{2} and then a handful of kale leaves")).unwrap();
+    store.import_text("b", &recipe_text("Kale Chips", "@kale{1%bunch} with @olive oil{1%tbsp}")).unwrap();
+    store.import_text("c", &recipe_text("Green Bowl", "@kale{100%g} with @lemon{1}")).unwrap();
+    let catalog = Catalog::bundled();
+    let f = Filter::from_spec(catalog, &FilterSpec { search: Some("kal".into()), ..FilterSpec::default() }).unwrap();
+    let all = store.list(&f).unwrap();
+    let titles: Vec<&str> = all.iter().map(|c| c.title.as_str()).collect();
+    assert!(titles.contains(&"Beet Salad") && titles.contains(&"Green Bowl"), "{titles:?}");
+    let title_hits = titles.iter().take_while(|t| t.to_lowercase().split(' ').any(|w| w.starts_with("kal"))).count();
+    assert!(title_hits >= 1 && titles[..title_hits].contains(&"Kale Chips"), "title hits first: {titles:?}");
+    assert!(titles[title_hits..].iter().all(|t| !t.to_lowercase().contains("kale")), "then the rest: {titles:?}");
+    let rest: Vec<&str> = titles[title_hits..].to_vec();
+    let mut sorted = rest.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(rest, sorted, "each tier in title order");
+
+    // Pages of any size put together are the whole list, with the same total.
+    for size in [1, 2, 5] {
+        let mut joined = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = store.list_page(&f, offset, size).unwrap();
+            assert_eq!((page.total, page.offset), (all.len(), offset));
+            assert!(page.cards.len() <= size);
+            if page.cards.is_empty() {
+                break;
+            }
+            offset += page.cards.len();
+            joined.extend(page.cards);
+        }
+        assert_eq!(joined, all, "pages of {size}");
+    }
+}
+
+#[test]
+fn another_connection_writing_is_seen_by_the_next_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let (app, _) = library::open(&path).unwrap();
+    let (mut cli, _) = library::open(&path).unwrap();
+    let find = |store: &Store| ids(store, FilterSpec { search: Some("rhubarb".into()), ..FilterSpec::default() });
+    assert!(find(&app).is_empty());
+    cli.import_text("r", &recipe_text("Rhubarb Compote", "@rhubarb{400%g}")).unwrap();
+    assert_eq!(find(&app), ["rhubarb-compote"], "a commit by another connection reloads the list index");
+    cli.delete("rhubarb-compote").unwrap();
+    assert!(find(&app).is_empty());
+    // And its own writes, of course.
+    let mut app = app;
+    app.import_text("r", &recipe_text("Rhubarb Fool", "@rhubarb{400%g}")).unwrap();
+    assert_eq!(find(&app), ["rhubarb-fool"]);
+}
+
+#[test]
+fn a_batch_import_keeps_good_files_and_reports_each_bad_one_in_order() {
+    let mut store = lib();
+    let before = store.count().unwrap();
+    let n = BATCH + 7; // more than one commit
+    let sources = (0..n).map(|i| {
+        let label = format!("r{i}.cook");
+        let text = if i % 10 == 3 { format!("---\ntitle: [unclosed\n---\nMix @oats{{1%cup}}.\n") } else { recipe_text(&format!("Porridge {i}"), "@rolled oats{1%cup}") };
+        Ok(Source { format: crate::import::SourceFormat::Cooklang, label, text, path: None })
+    });
+    let mut heard = Vec::new();
+    store.import_all(sources, |label, result| heard.push((label, result.is_ok()))).unwrap();
+    assert_eq!(heard.len(), n);
+    for (i, (label, ok)) in heard.iter().enumerate() {
+        assert_eq!(label, &format!("r{i}.cook"), "in order");
+        assert_eq!(*ok, i % 10 != 3, "{label}");
+    }
+    let bad = (0..n).filter(|i| i % 10 == 3).count();
+    assert_eq!(store.count().unwrap(), before + n - bad);
+    let titles: Vec<String> = store.list(&Filter::default()).unwrap().into_iter().map(|c| c.title).collect();
+    assert!(!titles.iter().any(|t| t == "Porridge 3" || t == "Porridge 13"), "nothing of a bad file");
+    assert!(titles.iter().any(|t| t == "Porridge 14"));
+    assert_eq!(store.find("Porridge 4").unwrap().ingredients.len(), 1);
 }

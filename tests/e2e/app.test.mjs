@@ -1,7 +1,8 @@
 // End-to-end tests of the desktop app in a real WebKit window (tauri-driver + WebKitWebDriver).
 // Run by scripts/app-e2e.sh, which builds the app, prepares the libraries and starts Xvfb.
 // Env: GUTSY_APP (binary), E2E_DB (library with the fixtures imported), E2E_GARBAGE_DB,
-// E2E_FRESH_DB (a path with no library yet), E2E_OUT (screenshot folder),
+// E2E_FRESH_DB (a path with no library yet), E2E_BIG_DB and E2E_BIG_COUNT (a library with more
+// matches for "paging porridge" than one page), E2E_OUT (screenshot folder),
 // E2E_THEME (light | dark: dark skips the XSS check).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -333,6 +334,33 @@ describe(`the app on a good library (${THEME})`, () => {
     assert.match(await s.text(err), /That recipe is not in your library/);
     await shot(s, "11-recipe-gone");
     await back(s);
+  });
+});
+
+describe(`the app on a library bigger than a screenful (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_BIG_DB });
+
+  it("lists a page at a time, counts them all, and shows the rest on request", async () => {
+    const { s } = ctx;
+    await s.waitFor("the first page", async () => (await s.findAll("[data-testid=count]")).length === 1, 20000);
+    await setSearch(s, "paging porridge");
+    await settled(s);
+    const total = Number(process.env.E2E_BIG_COUNT);
+    assert.equal(await textOf(s, "[data-testid=count]"), `${total} recipes`, "the count is of every match");
+    const first = await cardTitles(s);
+    assert.ok(first.length < total, `one page first (${first.length} of ${total})`);
+    await s.exec("document.querySelector('[data-testid=more]').scrollIntoView()");
+    await shot(s, "14-show-more");
+    const more = await s.find("[data-testid=more]");
+    assert.match(await s.text(more), new RegExp(`\\(${total - first.length} not shown\\)`));
+    await s.click(more);
+    await s.waitFor("the next page", async () => (await cardTitles(s)).length === total);
+    const all = await cardTitles(s);
+    assert.deepEqual(all.slice(0, first.length), first, "the first page stays as it was");
+    assert.equal(new Set(all).size, total, "no card twice");
+    assert.match(await s.attribute(await s.active(), "class"), /\bcard\b/, "focus moves to the first new card");
+    assert.equal(await s.text((await s.findIn(await s.active(), ".card-title"))[0]), all[first.length]);
+    assert.equal((await s.findAll("[data-testid=more]")).length, 0, "nothing left to show");
   });
 });
 

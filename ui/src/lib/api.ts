@@ -2,14 +2,15 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Explanation } from "../bindings/Explanation";
 import type { FilterSpec } from "../bindings/FilterSpec";
-import type { RecipeCard } from "../bindings/RecipeCard";
+import type { ListPage } from "../bindings/ListPage";
 import type { RecipeView } from "../bindings/RecipeView";
 
 import type { LibraryInfo } from "../bindings/LibraryInfo";
 
 export type { LibraryInfo };
 
-export const listRecipes = (spec: FilterSpec) => invoke<RecipeCard[]>("list_recipes", { spec });
+/** One page of the list through `spec`, from `offset`, with the total that pass. */
+export const listRecipes = (spec: FilterSpec, offset = 0) => invoke<ListPage>("list_recipes", { spec, offset });
 /** `exclude`: the library's exclusions (trigger words or foods); optional lines with them come back `dropped`. */
 export const recipeView = (id: string, servings: number | null, exclude: readonly string[]) =>
   invoke<RecipeView>("recipe_view", { id, servings, exclude: [...exclude] });
