@@ -105,7 +105,9 @@ fn main() {
     let parse_rate = sample.len() as f64 / start.elapsed().as_secs_f64();
 
     let (mut big, _) = library::open(&tmp.path().join("big.db")).expect("open");
-    let sources = recipes.iter().map(|(name, text)| Ok(Source { format: SourceFormat::Cooklang, label: name.clone(), text: text.clone(), path: None }));
+    let sources = recipes
+        .iter()
+        .map(|(name, text)| Ok(Source { format: SourceFormat::Cooklang, label: name.clone(), text: text.clone(), path: None }));
     let start = Instant::now();
     let mut imported = 0;
     big.import_all(sources, |_, r| imported += usize::from(r.is_ok())).expect("import");

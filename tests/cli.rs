@@ -68,6 +68,21 @@ fn parse_json_has_the_documented_shape() {
 }
 
 #[test]
+fn parse_json_shows_second_measures_packs_and_the_parts_of_a_line() {
+    let env = Env::new();
+    let out = env.ok(&["ingredients", "parse", "--json", "2 x 400 g tins chickpeas", "1 cup (240 ml) oat milk", "butter or ghee"]);
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!((&lines[0]["pack"]["quantity"]["value"], &lines[0]["pack"]["unit"]), (&Value::from(400.0), &Value::from("g")));
+    assert!(lines[0]["alt"].is_null());
+    assert_eq!((&lines[1]["alt"]["quantity"]["value"], &lines[1]["alt"]["unit"]), (&Value::from(240.0), &Value::from("ml")));
+    let parts = lines[2]["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert_eq!(parts[1]["alternative"], true);
+    assert!(parts.iter().all(|p| p["food"].is_string()));
+    assert_eq!(lines[2]["partial"], false);
+}
+
+#[test]
 fn parse_reads_stdin_line_by_line() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_gutsy"))
         .args(["ingredients", "parse", "--json"])

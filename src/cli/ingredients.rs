@@ -3,7 +3,7 @@
 use super::CliError;
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
-use gutsy::ingredients::{parse_line, IngredientLine};
+use gutsy::ingredients::{parse_line, IngredientLine, Measure};
 use gutsy::quantity::Amount;
 use serde_json::{json, Value};
 use std::io::{BufRead, Write};
@@ -96,7 +96,20 @@ pub fn line_json(catalog: &Catalog, line: &IngredientLine) -> Value {
         "optional": line.optional,
         "triggers": m.triggers.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
         "attributes": food.map(|f| f.attributes.iter().map(|a| a.as_str()).collect::<Vec<_>>()).unwrap_or_default(),
+        "alt": line.alt.as_ref().map(measure_json),
+        "pack": line.pack.as_ref().map(measure_json),
+        "partial": m.partial,
+        "parts": m.parts.iter().map(|p| json!({
+            "text": p.text,
+            "food": p.food.map(|i| catalog.food(i).id.as_str()),
+            "alternative": p.alternative,
+        })).collect::<Vec<_>>(),
     })
+}
+
+/// A second measure of a line (`alt`: "2 cups/240 g"; `pack`: "2 x 400 g"): `{"quantity", "unit"}`.
+fn measure_json(m: &Measure) -> Value {
+    json!({ "quantity": amount_json(&Some(m.quantity.clone())), "unit": m.unit })
 }
 
 fn describe(catalog: &Catalog, line: &IngredientLine) -> String {

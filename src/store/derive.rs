@@ -101,7 +101,8 @@ pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Reci
     let has_time = recipe.times.prep_minutes.is_some() || recipe.times.cook_minutes.is_some();
     // Catalog indices are safe to store: the catalog is part of the model version, so a new
     // catalog re-derives every row.
-    let mut foods: Vec<u32> = facts.lines.iter().filter(|l| !l.optional).filter_map(|l| catalog.by_id(l.food.as_deref()?)).map(|f| f.0).collect();
+    let mut foods: Vec<u32> =
+        facts.lines.iter().filter(|l| !l.optional).filter_map(|l| catalog.by_id(l.food.as_deref()?)).map(|f| f.0).collect();
     foods.sort_unstable();
     foods.dedup();
     let foods: Vec<u8> = foods.iter().flat_map(|f| f.to_le_bytes()).collect();

@@ -15,6 +15,9 @@ use std::path::Path;
 /// file — the difference between ~500 and several thousand recipes a second.
 pub const BATCH: usize = 500;
 
+/// What became of one source of a batch.
+pub type Imported = Result<(Recipe, Saved), StoreError>;
+
 /// One source, parsed and with its facts derived, ready to be written.
 struct Parsed {
     source: Source,
@@ -45,12 +48,7 @@ impl Store {
 
     /// Imports text that came from no file (tests, pasted text): identity by content only.
     pub fn import_text(&mut self, label: &str, text: &str) -> Result<(Recipe, Saved), StoreError> {
-        self.import(&Source {
-            format: crate::import::SourceFormat::Cooklang,
-            label: label.to_string(),
-            text: text.to_string(),
-            path: None,
-        })
+        self.import(&Source { format: crate::import::SourceFormat::Cooklang, label: label.to_string(), text: text.to_string(), path: None })
     }
 
     /// Imports many sources (a folder, a selection of files): `sources` yields each source or
@@ -58,7 +56,7 @@ impl Store {
     /// every source, in order, once its recipe is committed (or with its error). A file that
     /// fails leaves nothing behind and does not stop the others; an error of the library itself
     /// stops the import and is returned, with the batches committed before it kept.
-    pub fn import_all<I>(&mut self, sources: I, mut each: impl FnMut(String, Result<(Recipe, Saved), StoreError>)) -> Result<(), StoreError>
+    pub fn import_all<I>(&mut self, sources: I, mut each: impl FnMut(String, Imported)) -> Result<(), StoreError>
     where
         I: IntoIterator<Item = Result<Source, ImportError>>,
         I::IntoIter: Send,
@@ -78,7 +76,7 @@ impl Store {
                     }
                 }
             });
-            let mut pending: Vec<(String, Result<(Recipe, Saved), StoreError>)> = Vec::new();
+            let mut pending: Vec<(String, Imported)> = Vec::new();
             let mut search: Vec<SearchRow> = Vec::new();
             let mut tx = self.conn.transaction()?;
             for (label, parsed) in receive {

@@ -94,7 +94,8 @@ impl ListIndex {
                 for p in first.iter().filter_map(|&r| self.at(r)) {
                     tier[p] = true;
                 }
-                let mut found: Vec<(bool, usize)> = hits.iter().filter_map(|&r| self.at(r)).filter(|&p| passes(p)).map(|p| (!tier[p], p)).collect();
+                let mut found: Vec<(bool, usize)> =
+                    hits.iter().filter_map(|&r| self.at(r)).filter(|&p| passes(p)).map(|p| (!tier[p], p)).collect();
                 found.sort_unstable();
                 found.dedup();
                 found.into_iter().map(|(_, p)| self.entries[p].0).collect()

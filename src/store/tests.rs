@@ -1,8 +1,8 @@
 //! Store behaviour: identity, tombstones, the bundle, derived data, filters in SQL.
 
 use super::*;
-use crate::import::Source;
 use crate::filter::{Filter, FilterSpec};
+use crate::import::Source;
 use crate::library;
 
 const MINE: &str = "---\ntitle: Simple Sauerkraut\nservings: 4\nmeal: [snack]\n---\nMy own way with @red cabbage{1%kg} and @salt{20%g}.\n";
@@ -291,7 +291,11 @@ fn a_batch_import_keeps_good_files_and_reports_each_bad_one_in_order() {
     let n = BATCH + 7; // more than one commit
     let sources = (0..n).map(|i| {
         let label = format!("r{i}.cook");
-        let text = if i % 10 == 3 { format!("---\ntitle: [unclosed\n---\nMix @oats{{1%cup}}.\n") } else { recipe_text(&format!("Porridge {i}"), "@rolled oats{1%cup}") };
+        let text = if i % 10 == 3 {
+            "---\ntitle: [unclosed\n---\nMix @oats{1%cup}.\n".to_string()
+        } else {
+            recipe_text(&format!("Porridge {i}"), "@rolled oats{1%cup}")
+        };
         Ok(Source { format: crate::import::SourceFormat::Cooklang, label, text, path: None })
     });
     let mut heard = Vec::new();
