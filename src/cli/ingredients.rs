@@ -109,7 +109,7 @@ pub fn line_json(catalog: &Catalog, line: &IngredientLine) -> Value {
 
 /// A second measure of a line (`alt`: "2 cups/240 g"; `pack`: "2 x 400 g"): `{"quantity", "unit"}`.
 fn measure_json(m: &Measure) -> Value {
-    json!({ "quantity": amount_json(&Some(m.quantity.clone())), "unit": m.unit })
+    json!({ "quantity": amount_json(&Some(m.quantity)), "unit": m.unit })
 }
 
 fn describe(catalog: &Catalog, line: &IngredientLine) -> String {
