@@ -9,6 +9,7 @@ pub mod import;
 pub mod ingredients;
 pub mod library;
 pub mod model;
+pub mod planner;
 pub mod quantity;
 pub mod store;
 pub mod units;

@@ -1,0 +1,138 @@
+//! Filling a plan: a greedy pass slot by slot, then local search (replace one slot's recipe when
+//! the whole plan scores better) until nothing improves. Hard constraints are never broken:
+//! the meal fits the slot, the time fits the meal's limit, fixed slots stay, no recipe comes
+//! back within `no_repeat_days`.
+
+use super::model::{Candidate, Request, Slot};
+use super::score::evaluate;
+
+/// Candidates tried per slot: the best by their own merit plus a seeded random sample, so a
+/// 10,000-recipe library costs no more than a few hundred per slot.
+const SHORTLIST: usize = 120;
+/// Local-search passes over all slots at most (each pass stops early when nothing improves).
+const PASSES: usize = 6;
+
+/// SplitMix64: a seeded sequence that is the same on every platform and in every version, so
+/// `--seed N` gives the same plan forever (`rand`'s `StdRng` promises neither). Eight lines.
+pub struct SplitMix(u64);
+
+impl SplitMix {
+    pub fn new(seed: u64) -> SplitMix {
+        SplitMix(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    /// A float in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Whether candidate `c` may go in slot `s` at all (meal and time).
+pub fn fits(c: &Candidate, req: &Request, s: &Slot) -> bool {
+    let limit = req.max_minutes.iter().find(|(m, _)| *m == s.meal).map(|(_, max)| *max);
+    c.meals.contains(&s.meal) && limit.is_none_or(|max| c.active_minutes.is_some_and(|m| m <= max))
+}
+
+/// Whether putting `r` in slot `at` keeps every other use of `r` `no_repeat_days` away.
+pub fn repeat_ok(slots: &[Slot], req: &Request, at: usize, r: usize) -> bool {
+    let day = slots[at].day;
+    slots.iter().enumerate().all(|(i, s)| i == at || s.recipe != Some(r) || s.day.abs_diff(day) >= req.no_repeat_days.max(1))
+}
+
+/// A candidate's merit on its own, to rank the shortlist.
+fn merit(c: &Candidate, req: &Request) -> f64 {
+    let w = &req.weights;
+    w.fermented_day * f64::from(u8::from(c.fermented))
+        + w.plant * c.plants.len() as f64
+        + w.fiber_gram * c.fiber_per_serving.unwrap_or(0.0).min(w.fiber_target_g)
+}
+
+/// Per meal of the request, the candidates to try: the best by merit, then a seeded sample.
+fn shortlists(cands: &[Candidate], req: &Request, rng: &mut SplitMix) -> Vec<Vec<usize>> {
+    req.meals
+        .iter()
+        .map(|&meal| {
+            let probe = Slot { day: 0, meal, recipe: None, fixed: false };
+            let mut fit: Vec<usize> = (0..cands.len()).filter(|&i| fits(&cands[i], req, &probe)).collect();
+            if fit.len() <= SHORTLIST {
+                return fit;
+            }
+            fit.sort_by(|&a, &b| merit(&cands[b], req).total_cmp(&merit(&cands[a], req)).then(a.cmp(&b)));
+            let (best, rest) = fit.split_at_mut(SHORTLIST / 2);
+            let mut list = best.to_vec();
+            for k in 0..(SHORTLIST - list.len()).min(rest.len()) {
+                let j = k + (rng.next_u64() % (rest.len() - k) as u64) as usize;
+                rest.swap(k, j);
+                list.push(rest[k]);
+            }
+            list
+        })
+        .collect()
+}
+
+/// Fills every unfixed slot of `slots` (fixed ones and their recipes are kept) with the best
+/// plan it finds. Slots no candidate can fill stay empty.
+pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
+    let mut rng = SplitMix::new(req.seed);
+    let lists = shortlists(cands, req, &mut rng);
+    let list_of = |s: &Slot| req.meals.iter().position(|&m| m == s.meal).map(|i| &lists[i]);
+    // A little seeded noise breaks ties, so different seeds give different (equally good) weeks.
+    let noise: Vec<f64> = (0..cands.len()).map(|_| rng.unit() * 0.5).collect();
+
+    // Greedy: each empty slot in turn gets the candidate that raises the total most.
+    for at in 0..slots.len() {
+        if slots[at].fixed || slots[at].recipe.is_some() {
+            continue;
+        }
+        slots[at].recipe = best_for(cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise).map(|(r, _)| r);
+    }
+    // Local search: replace one slot's recipe whenever the whole plan gets better.
+    let mut current = evaluate(cands, req, slots).total;
+    for _ in 0..PASSES {
+        let mut improved = false;
+        for at in 0..slots.len() {
+            if slots[at].fixed {
+                continue;
+            }
+            let keep = slots[at].recipe;
+            if let Some((r, total)) = best_for(cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise) {
+                if total > current + 1e-9 && Some(r) != keep {
+                    slots[at].recipe = Some(r);
+                    current = total;
+                    improved = true;
+                    continue;
+                }
+            }
+            slots[at].recipe = keep;
+        }
+        if !improved {
+            break;
+        }
+    }
+}
+
+/// The candidate of `list` that gives the best total in slot `at` (other slots as they are),
+/// with that total (without the noise). Leaves `slots[at]` as it found it.
+fn best_for(cands: &[Candidate], req: &Request, slots: &mut [Slot], at: usize, list: &[usize], noise: &[f64]) -> Option<(usize, f64)> {
+    let keep = slots[at].recipe;
+    let mut best: Option<(usize, f64, f64)> = None;
+    for &r in list {
+        if !fits(&cands[r], req, &slots[at]) || !repeat_ok(slots, req, at, r) {
+            continue;
+        }
+        slots[at].recipe = Some(r);
+        let total = evaluate(cands, req, slots).total;
+        let ranked = total + noise[r];
+        if best.is_none_or(|(_, _, b)| ranked > b) {
+            best = Some((r, total, ranked));
+        }
+    }
+    slots[at].recipe = keep;
+    best.map(|(r, total, _)| (r, total))
+}

@@ -1,0 +1,224 @@
+//! Planner behaviour: hard constraints always hold, goals are met when the library allows and
+//! explained when not, fixed slots stay, the seed decides, prep dates are right.
+
+use super::*;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A synthetic library: `n` recipes with seeded meals, ferments, plants, fiber and times.
+fn library(n: usize, seed: u64) -> Vec<Candidate> {
+    let mut rng = SplitMix::new(seed);
+    let plants = [
+        "kale",
+        "cabbage",
+        "leek",
+        "onion",
+        "garlic",
+        "apple",
+        "pear",
+        "lentil",
+        "chickpea",
+        "oat",
+        "rye",
+        "walnut",
+        "tomato",
+        "avocado",
+        "sweet-potato",
+        "lemon",
+        "orange",
+        "spinach",
+        "broccoli",
+        "carrot",
+        "beet",
+        "fennel",
+        "parsnip",
+        "blueberry",
+        "banana",
+        "flax",
+        "chia",
+        "quinoa",
+        "barley",
+        "pea",
+        "bean",
+        "ginger",
+        "turmeric",
+        "parsley",
+        "basil",
+        "mint",
+    ];
+    (0..n)
+        .map(|i| {
+            let pick = |rng: &mut SplitMix, k: usize| -> Vec<String> {
+                (0..k).map(|_| plants[(rng.next_u64() % plants.len() as u64) as usize].to_string()).collect()
+            };
+            let k = 1 + (rng.next_u64() % 6) as usize;
+            let mut ps = pick(&mut rng, k);
+            ps.sort();
+            ps.dedup();
+            let meals: Vec<MealType> = MealType::ALL.iter().copied().filter(|_| rng.next_u64() % 3 == 0).collect();
+            let fermented = rng.next_u64() % 6 == 0;
+            Candidate {
+                id: format!("r{i}"),
+                title: format!("Recipe {i}"),
+                meals: if meals.is_empty() { vec![MealType::Dinner] } else { meals },
+                fermented,
+                main_food: ps.first().cloned(),
+                foods: ps.clone(),
+                plants: ps,
+                fiber_per_serving: (rng.next_u64() % 5 != 0).then(|| (rng.next_u64() % 120) as f64 / 10.0),
+                active_minutes: Some(5 + (rng.next_u64() % 90) as u32),
+                lead_minutes: fermented.then(|| [12 * 60, 36 * 60, 21 * 24 * 60][(rng.next_u64() % 3) as usize]),
+            }
+        })
+        .collect()
+}
+
+fn check_hard_constraints(cands: &[Candidate], req: &Request, out: &Outcome) -> Result<(), TestCaseError> {
+    prop_assert_eq!(out.slots.len(), (req.days as usize) * req.meals.len());
+    for (i, s) in out.slots.iter().enumerate() {
+        let fixed = req.fixed.iter().find(|f| f.day == s.day && f.meal == s.meal);
+        if let Some(f) = fixed {
+            prop_assert!(s.fixed);
+            prop_assert_eq!(s.recipe.map(|r| cands[r].id.as_str()), cands.iter().any(|c| c.id == f.recipe).then_some(f.recipe.as_str()));
+            continue;
+        }
+        if let Some(r) = s.recipe {
+            prop_assert!(fits(&cands[r], req, s), "slot {i}: {} does not fit {:?}", cands[r].id, s.meal);
+            prop_assert!(repeat_ok(&out.slots, req, i, r), "slot {i}: {} repeats too soon", cands[r].id);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn plans_never_break_a_hard_constraint(
+        n in 0usize..80,
+        lib_seed in any::<u64>(),
+        seed in any::<u64>(),
+        days in 1u32..9,
+        no_repeat in 0u32..8,
+        dinner_max in proptest::option::of(5u32..60),
+        fixed_at in proptest::option::of((0u32..9, 0usize..3, 0usize..100)),
+    ) {
+        let cands = library(n, lib_seed);
+        let mut req = Request::week(date(2026, 12, 28));
+        req.days = days;
+        req.seed = seed;
+        req.no_repeat_days = no_repeat;
+        req.today = Some(date(2026, 12, 20));
+        if let Some(max) = dinner_max {
+            req.max_minutes = vec![(MealType::Dinner, max)];
+        }
+        if let Some((day, meal, r)) = fixed_at.filter(|f| f.0 < days) {
+            // Sometimes a recipe that is not in the library: its slot stays fixed and empty.
+            req.fixed = vec![Fixed { day, meal: req.meals[meal], recipe: format!("r{r}") }];
+        }
+        let out = generate(&cands, &req);
+        check_hard_constraints(&cands, &req, &out)?;
+        // A slot stays empty only when no candidate could go there without breaking a rule.
+        for (i, s) in out.slots.iter().enumerate().filter(|(_, s)| !s.fixed && s.recipe.is_none()) {
+            let could = (0..cands.len()).find(|&r| fits(&cands[r], &req, s) && repeat_ok(&out.slots, &req, i, r));
+            prop_assert!(could.is_none(), "slot {i} ({:?}) left empty though {:?} fits", s.meal, could.map(|r| &cands[r].id));
+        }
+        prop_assert_eq!(&generate(&cands, &req), &out, "deterministic");
+    }
+}
+
+#[test]
+fn a_good_library_meets_the_gut_goals() {
+    let cands = library(400, 1);
+    let req = Request::week(date(2026, 11, 30));
+    let out = generate(&cands, &req);
+    assert!(out.evaluation.fermented.iter().all(|&f| f), "{:?}", out.evaluation.fermented);
+    assert!(out.evaluation.plants.len() >= 30, "{} plants", out.evaluation.plants.len());
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    // Better than filling the same slots at random (the mean of many random fills).
+    let mut rng = SplitMix::new(9);
+    let mut random_total = 0.0;
+    for _ in 0..50 {
+        let slots: Vec<Slot> = req
+            .slots()
+            .map(|(day, meal)| {
+                let fit: Vec<usize> = (0..cands.len()).filter(|&i| cands[i].meals.contains(&meal)).collect();
+                Slot { day, meal, recipe: Some(fit[(rng.next_u64() % fit.len() as u64) as usize]), fixed: false }
+            })
+            .collect();
+        random_total += evaluate(&cands, &req, &slots).total / 50.0;
+    }
+    assert!(out.evaluation.total > random_total * 1.3, "{} vs random {random_total}", out.evaluation.total);
+}
+
+#[test]
+fn the_seed_decides_and_changes_the_plan() {
+    let cands = library(300, 2);
+    let mut req = Request::week(date(2026, 11, 30));
+    let a = generate(&cands, &req);
+    assert_eq!(generate(&cands, &req), a);
+    let differs = (1..6).any(|s| {
+        req.seed = s;
+        generate(&cands, &req).slots != a.slots
+    });
+    assert!(differs, "other seeds give other weeks");
+}
+
+#[test]
+fn fixed_slots_stay_and_the_rest_plans_around_them() {
+    let cands = library(200, 3);
+    let mut req = Request::week(date(2026, 11, 30));
+    let dinner = cands.iter().position(|c| c.meals.contains(&MealType::Dinner)).unwrap();
+    req.fixed = vec![Fixed { day: 2, meal: MealType::Dinner, recipe: cands[dinner].id.clone() }];
+    let out = generate(&cands, &req);
+    let s = out.slots.iter().find(|s| s.day == 2 && s.meal == MealType::Dinner).unwrap();
+    assert_eq!((s.recipe, s.fixed), (Some(dinner), true));
+    let near = out.slots.iter().filter(|s| s.recipe == Some(dinner)).count();
+    assert_eq!(near, 1, "no repeat of the fixed recipe within 5 days of a 7-day week… at most once more");
+}
+
+#[test]
+fn impossible_goals_are_explained_in_words() {
+    let mut cands = library(60, 4);
+    for c in &mut cands {
+        c.fermented = false;
+        c.lead_minutes = None;
+        c.meals.retain(|&m| m != MealType::Breakfast);
+        if c.meals.is_empty() {
+            c.meals.push(MealType::Lunch);
+        }
+    }
+    cands[0].fermented = true;
+    cands[0].meals = vec![MealType::Lunch];
+    let req = Request::week(date(2026, 11, 30));
+    let out = generate(&cands, &req);
+    let texts: Vec<String> = out.warnings.iter().map(Warning::text).collect();
+    assert!(texts.contains(&"No breakfast recipe passes your filters, so those slots are empty.".to_string()), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.starts_with("Only 1 fermented recipe passes your filters: 2 of 7 days have a ferment.")),
+        "one ferment, no repeat within 5 days: it can come twice in a week: {texts:?}"
+    );
+}
+
+#[test]
+fn prep_tasks_start_each_ferment_in_time_once() {
+    let mut cands = library(2, 5);
+    cands[0] = Candidate { lead_minutes: Some(21 * 24 * 60), fermented: true, meals: vec![MealType::Lunch], ..cands[0].clone() };
+    let mut req = Request::week(date(2026, 12, 28));
+    req.today = Some(date(2026, 12, 10));
+    req.meals = vec![MealType::Lunch];
+    req.no_repeat_days = 3;
+    let slots: Vec<Slot> = [(1, Some(0)), (4, Some(0)), (2, Some(1))]
+        .iter()
+        .map(|&(day, recipe)| Slot { day, meal: MealType::Lunch, recipe, fixed: false })
+        .collect();
+    let tasks = prep_tasks(&cands, &req, &slots);
+    let kraut: Vec<&PrepTask> = tasks.iter().filter(|t| t.recipe == 0).collect();
+    assert_eq!(kraut.len(), 1, "one batch for both days");
+    assert_eq!((kraut[0].for_date, kraut[0].start_by), (date(2026, 12, 29), date(2026, 12, 8)));
+    assert!(kraut[0].late, "three weeks before 29 Dec is 8 Dec, before today (10 Dec)");
+}
