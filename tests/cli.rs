@@ -314,3 +314,90 @@ fn the_library_survives_reopening() {
     assert!(first.contains(&"test-kimchi-bowl".to_string()));
     assert!(Path::new(&env.db()).exists());
 }
+
+#[test]
+fn plan_generate_meets_the_gut_goals_on_the_bundled_library_without_a_trigger() {
+    let env = Env::new();
+    let args = ["plan", "generate", "--start", "2026-11-30", "--exclude", "dairy,gluten,sugar,alcohol", "--seed", "7", "--json"];
+    let plan = env.json(&args);
+    let days = plan["days"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    assert_eq!(days[0]["date"], "2026-11-30");
+    assert_eq!(days[6]["date"], "2026-12-06");
+    assert!(days.iter().all(|d| d["metrics"]["fermented"] == true), "a ferment every day");
+    assert_eq!(plan["metrics"]["fermented_days"], 7);
+    assert!(plan["metrics"]["plants"].as_array().unwrap().len() >= 30);
+    // Every planned recipe passes the same exclusions in the library's own list.
+    let allowed: Vec<String> = env
+        .json(&["recipes", "list", "--exclude", "dairy,gluten,sugar,alcohol", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    let mut seen = Vec::new();
+    for d in days {
+        let meals = d["meals"].as_array().unwrap();
+        assert_eq!(meals.iter().map(|m| m["meal"].as_str().unwrap()).collect::<Vec<_>>(), ["breakfast", "lunch", "dinner"]);
+        for m in meals {
+            let id = m["recipe"]["id"].as_str().expect("every slot filled").to_string();
+            assert!(allowed.contains(&id), "{} has an excluded trigger", m["recipe"]["title"]);
+            assert_eq!(m["servings"], 2);
+            seen.push(id);
+        }
+    }
+    assert_eq!(env.json(&args), plan, "the same seed gives the same plan");
+    // No recipe twice within 5 days: in 7 days each comes at most twice, and then 5+ days apart.
+    for (i, a) in seen.iter().enumerate() {
+        for (j, b) in seen.iter().enumerate().skip(i + 1) {
+            if a == b {
+                assert!(j / 3 - i / 3 >= 5, "{a} on days {} and {}", i / 3, j / 3);
+            }
+        }
+    }
+}
+
+#[test]
+fn plan_generate_honours_time_limits_and_refuses_bad_arguments() {
+    let env = Env::new();
+    let plan = env.json(&[
+        "plan",
+        "generate",
+        "--start",
+        "2026-12-28",
+        "--days",
+        "3",
+        "--meals",
+        "dinner",
+        "--max-minutes",
+        "dinner=25",
+        "--json",
+    ]);
+    let list: Vec<String> = env
+        .json(&["recipes", "list", "--meal", "dinner", "--max-minutes", "25", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_string())
+        .collect();
+    for d in plan["days"].as_array().unwrap() {
+        for m in d["meals"].as_array().unwrap() {
+            if let Some(id) = m["recipe"]["id"].as_str() {
+                assert!(list.contains(&id.to_string()), "{} is over 25 minutes", m["recipe"]["title"]);
+            }
+        }
+    }
+    assert_eq!(plan["days"][2]["date"], "2026-12-30", "across the year end");
+    for bad in [
+        vec!["plan", "generate", "--start", "30/11/2026"],
+        vec!["plan", "generate", "--start", "2026-11-30", "--max-minutes", "dinner"],
+        vec!["plan", "generate", "--start", "2026-11-30", "--max-minutes", "supper=20"],
+        vec!["plan", "generate", "--start", "2026-11-30", "--exclude", "florps"],
+        vec!["plan", "generate", "--start", "2026-11-30", "--days", "0"],
+    ] {
+        let out = env.run(&bad);
+        assert!(!out.status.success(), "{bad:?} should fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.lines().count() <= 3 && err.contains("error"), "{bad:?}: {err}");
+    }
+}

@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch. Commands print; the core decides.
 
 mod ingredients;
+mod plan;
 mod recipes;
 
 use clap::{Parser, Subcommand};
@@ -27,6 +28,9 @@ enum Command {
     /// Browse, show and import recipes.
     #[command(subcommand)]
     Recipes(recipes::Command),
+    /// Plan a week of meals from the library.
+    #[command(subcommand)]
+    Plan(plan::Command),
 }
 
 /// A command's failure: printed as one line, exit code 1.
@@ -50,6 +54,7 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Ingredients(c) => ingredients::run(c),
         Command::Recipes(c) => recipes::run(c, cli.db),
+        Command::Plan(c) => plan::run(c, cli.db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

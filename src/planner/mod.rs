@@ -1,17 +1,19 @@
 //! The weekly planner: fills days × meals from candidate recipes (exclusions already applied)
 //! against the gut goals, keeping the cook's fixed slots. Plain functions over plain data:
 //! `model.rs` (the data), `score.rs` (the objective and metrics), `search.rs` (greedy + local
-//! search), `prep.rs` (when to start each ferment). Persistence, CLI and screen come on top.
+//! search), `prep.rs` (when to start each ferment), `view.rs` (the plan in dates and words).
 
 mod model;
 mod prep;
 mod score;
 mod search;
+mod view;
 
 pub use model::{Candidate, Fixed, Request, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
 pub use score::{evaluate, start_by, Evaluation};
 pub use search::{fits, repeat_ok, SplitMix};
+pub use view::{day_label, plan_view, DayMetrics, DayView, MealView, PlanView, PrepView, RecipeRef, WeekMetrics};
 
 use crate::model::MealType;
 

@@ -31,19 +31,7 @@ impl Store {
     pub fn list_page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<ListPage, StoreError> {
         let db = |e| not_a_database(&self.label, e);
         let tx = self.conn.unchecked_transaction().map_err(db)?;
-        let search = match filter.search.as_deref().and_then(fts_query) {
-            Some(q) => Some((self.fts_hits(&q).map_err(db)?, self.fts_hits(&format!("title : ({q})")).map_err(db)?)),
-            None => None,
-        };
-        let ids = {
-            let now = freshness(&tx).map_err(db)?;
-            let mut index = self.index.borrow_mut();
-            let index = match index.take() {
-                Some(i) if i.freshness == now => index.insert(i),
-                _ => index.insert(ListIndex::load(&tx).map_err(db)?),
-            };
-            index.select(&tx, filter, search.as_ref().map(|(hits, first)| (hits.as_slice(), first.as_slice()))).map_err(db)?
-        };
+        let ids = self.filtered_ids(&tx, filter).map_err(db)?;
         let mut stmt = tx.prepare_cached("SELECT card FROM recipe_doc WHERE recipe_id = ?1")?;
         let mut cards = Vec::new();
         for id in ids.iter().skip(offset).take(limit) {
@@ -53,6 +41,21 @@ impl Store {
         drop(stmt);
         tx.finish().map_err(db)?;
         Ok(ListPage { total: ids.len(), offset, cards })
+    }
+
+    /// Row ids of the recipes passing `filter`, in list order (inside the caller's transaction).
+    pub(super) fn filtered_ids(&self, tx: &rusqlite::Connection, filter: &Filter) -> Result<Vec<i64>, rusqlite::Error> {
+        let search = match filter.search.as_deref().and_then(fts_query) {
+            Some(q) => Some((self.fts_hits(&q)?, self.fts_hits(&format!("title : ({q})"))?)),
+            None => None,
+        };
+        let now = freshness(tx)?;
+        let mut index = self.index.borrow_mut();
+        let index = match index.take() {
+            Some(i) if i.freshness == now => index.insert(i),
+            _ => index.insert(ListIndex::load(tx)?),
+        };
+        index.select(tx, filter, search.as_ref().map(|(hits, first)| (hits.as_slice(), first.as_slice())))
     }
 
     /// Row ids matching an FTS5 query.

@@ -9,6 +9,7 @@ mod derive;
 mod import;
 mod index;
 mod list;
+mod plan;
 mod schema;
 mod search;
 

@@ -312,3 +312,24 @@ fn a_batch_import_keeps_good_files_and_reports_each_bad_one_in_order() {
     assert!(titles.iter().any(|t| t == "Porridge 14"));
     assert_eq!(store.find("Porridge 4").unwrap().ingredients.len(), 1);
 }
+
+#[test]
+fn plan_candidates_are_the_filtered_list_with_the_same_facts() {
+    let store = lib();
+    let spec = FilterSpec { exclude: vec!["dairy".into(), "onion".into()], ..FilterSpec::default() };
+    let f = Filter::from_spec(Catalog::bundled(), &spec).unwrap();
+    let cards = store.list(&f).unwrap();
+    let cands = store.plan_candidates(&f).unwrap();
+    assert_eq!(cands.iter().map(|c| &c.id).collect::<Vec<_>>(), cards.iter().map(|c| &c.id).collect::<Vec<_>>());
+    for (c, card) in cands.iter().zip(&cards) {
+        assert_eq!(c.title, card.title);
+        assert_eq!(c.meals, card.meals, "{}", c.title);
+        assert_eq!(c.fermented, card.attributes.contains(&crate::diet::Attribute::Fermented), "{}", c.title);
+        assert_eq!(c.plants.len(), card.plants, "{}", c.title);
+        assert_eq!(c.fiber_per_serving.is_some(), card.fiber_known, "{}", c.title);
+        assert_eq!(c.lead_minutes, card.times.ferment_minutes, "{}", c.title);
+        assert!(!c.foods.iter().any(|food| food == "onion" || food == "red-onion"), "{}: excluded food", c.title);
+        assert!(c.main_food.as_ref().is_none_or(|m| c.foods.contains(m)), "{}: main food is one of its foods", c.title);
+    }
+    assert!(cands.iter().any(|c| c.lead_minutes.is_some()), "ferments bring their lead time");
+}

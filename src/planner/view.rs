@@ -1,0 +1,154 @@
+//! A generated plan as the CLI prints it and the app shows it: dates, recipes, metrics and
+//! every sentence a cook reads (prep tasks, warnings), written here.
+
+use super::model::{Candidate, Request};
+use super::Outcome;
+use crate::model::{format_minutes, MealType};
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecipeRef {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct MealView {
+    pub meal: MealType,
+    /// `None`: nothing fits the slot (or its fixed recipe was deleted).
+    pub recipe: Option<RecipeRef>,
+    pub servings: u32,
+    pub locked: bool,
+    /// The slot whose cooking this one eats again (leftovers); not planned yet.
+    pub leftover_of: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DayMetrics {
+    pub fermented: bool,
+    /// Grams of fiber per person that day (recipes that do not say count nothing).
+    pub fiber_g: f64,
+    /// Distinct plants eaten that day.
+    pub plants: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DayView {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// "Mon 30 Nov".
+    pub label: String,
+    pub meals: Vec<MealView>,
+    pub metrics: DayMetrics,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct WeekMetrics {
+    pub plants: Vec<String>,
+    pub fermented_days: u32,
+    pub fiber_g_per_day: Vec<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PrepView {
+    /// The last day to start.
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// "Start Simple Sauerkraut by Mon 9 Nov (3 weeks) for Mon 30 Nov."
+    pub task: String,
+    pub recipe: RecipeRef,
+    /// It cannot be ready in time any more.
+    pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PlanView {
+    /// Set once the plan is saved.
+    pub id: Option<String>,
+    pub name: Option<String>,
+    #[ts(type = "string")]
+    pub start: NaiveDate,
+    pub days: Vec<DayView>,
+    pub metrics: WeekMetrics,
+    pub prep: Vec<PrepView>,
+    pub warnings: Vec<String>,
+}
+
+/// "Mon 30 Nov".
+pub fn day_label(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+fn recipe_ref(c: &Candidate) -> RecipeRef {
+    RecipeRef { id: c.id.clone(), title: c.title.clone() }
+}
+
+pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: u32) -> PlanView {
+    let date = |day: u32| req.start.checked_add_days(Days::new(u64::from(day))).unwrap_or(req.start);
+    let days = (0..req.days)
+        .map(|d| {
+            let slots: Vec<_> = out.slots.iter().filter(|s| s.day == d).collect();
+            let plants: HashSet<&str> =
+                slots.iter().filter_map(|s| s.recipe).flat_map(|r| cands[r].plants.iter().map(String::as_str)).collect();
+            DayView {
+                date: date(d),
+                label: day_label(date(d)),
+                meals: slots
+                    .iter()
+                    .map(|s| MealView {
+                        meal: s.meal,
+                        recipe: s.recipe.map(|r| recipe_ref(&cands[r])),
+                        servings,
+                        locked: s.fixed,
+                        leftover_of: None,
+                    })
+                    .collect(),
+                metrics: DayMetrics {
+                    fermented: out.evaluation.fermented.get(d as usize).copied().unwrap_or(false),
+                    fiber_g: (out.evaluation.fiber.get(d as usize).copied().unwrap_or(0.0) * 10.0).round() / 10.0,
+                    plants: plants.len(),
+                },
+            }
+        })
+        .collect();
+    let prep = out
+        .prep
+        .iter()
+        .map(|t| {
+            let c = &cands[t.recipe];
+            let lead = c.lead_minutes.map(format_minutes).unwrap_or_default();
+            let task = if t.late {
+                format!(
+                    "{} takes {lead}: it cannot be ready by {} — buy it ready-made, or swap it for a quicker ferment.",
+                    c.title,
+                    day_label(t.for_date)
+                )
+            } else {
+                format!("Start {} by {} ({lead}) for {}.", c.title, day_label(t.start_by), day_label(t.for_date))
+            };
+            PrepView { date: t.start_by, task, recipe: recipe_ref(c), late: t.late }
+        })
+        .collect();
+    PlanView {
+        id: None,
+        name: None,
+        start: req.start,
+        days,
+        metrics: WeekMetrics {
+            plants: out.evaluation.plants.clone(),
+            fermented_days: out.evaluation.fermented.iter().filter(|&&f| f).count() as u32,
+            fiber_g_per_day: out.evaluation.fiber.iter().map(|g| (g * 10.0).round() / 10.0).collect(),
+        },
+        prep,
+        warnings: out.warnings.iter().map(|w| w.text()).collect(),
+    }
+}
