@@ -3,16 +3,20 @@
 //! `model.rs` (the data), `score.rs` (the objective and metrics), `search.rs` (greedy + local
 //! search), `prep.rs` (when to start each ferment), `view.rs` (the plan in dates and words).
 
+mod fast;
 mod model;
 mod prep;
 mod score;
 mod search;
+mod synthetic;
 mod view;
 
+pub use fast::Scorer;
 pub use model::{Candidate, Fixed, Request, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
 pub use score::{evaluate, start_by, Evaluation};
 pub use search::{fits, repeat_ok, SplitMix};
+pub use synthetic::synthetic;
 pub use view::{day_label, plan_view, DayMetrics, DayView, MealView, PlanView, PrepView, RecipeRef, WeekMetrics};
 
 use crate::model::MealType;

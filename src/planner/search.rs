@@ -3,8 +3,8 @@
 //! the meal fits the slot, the time fits the meal's limit, fixed slots stay, no recipe comes
 //! back within `no_repeat_days`.
 
+use super::fast::Scorer;
 use super::model::{Candidate, Request, Slot};
-use super::score::evaluate;
 
 /// Candidates tried per slot: the best by their own merit plus a seeded random sample, so a
 /// 10,000-recipe library costs no more than a few hundred per slot.
@@ -84,16 +84,17 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
     let list_of = |s: &Slot| req.meals.iter().position(|&m| m == s.meal).map(|i| &lists[i]);
     // A little seeded noise breaks ties, so different seeds give different (equally good) weeks.
     let noise: Vec<f64> = (0..cands.len()).map(|_| rng.unit() * 0.5).collect();
+    let mut scorer = Scorer::new(cands, req);
 
     // Greedy: each empty slot in turn gets the candidate that raises the total most.
     for at in 0..slots.len() {
         if slots[at].fixed || slots[at].recipe.is_some() {
             continue;
         }
-        slots[at].recipe = best_for(cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise).map(|(r, _)| r);
+        slots[at].recipe = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise).map(|(r, _)| r);
     }
     // Local search: replace one slot's recipe whenever the whole plan gets better.
-    let mut current = evaluate(cands, req, slots).total;
+    let mut current = scorer.total(slots);
     for _ in 0..PASSES {
         let mut improved = false;
         for at in 0..slots.len() {
@@ -101,7 +102,7 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
                 continue;
             }
             let keep = slots[at].recipe;
-            if let Some((r, total)) = best_for(cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise) {
+            if let Some((r, total)) = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise) {
                 if total > current + 1e-9 && Some(r) != keep {
                     slots[at].recipe = Some(r);
                     current = total;
@@ -119,7 +120,15 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
 
 /// The candidate of `list` that gives the best total in slot `at` (other slots as they are),
 /// with that total (without the noise). Leaves `slots[at]` as it found it.
-fn best_for(cands: &[Candidate], req: &Request, slots: &mut [Slot], at: usize, list: &[usize], noise: &[f64]) -> Option<(usize, f64)> {
+fn best_for(
+    scorer: &mut Scorer,
+    cands: &[Candidate],
+    req: &Request,
+    slots: &mut [Slot],
+    at: usize,
+    list: &[usize],
+    noise: &[f64],
+) -> Option<(usize, f64)> {
     let keep = slots[at].recipe;
     let mut best: Option<(usize, f64, f64)> = None;
     for &r in list {
@@ -127,7 +136,7 @@ fn best_for(cands: &[Candidate], req: &Request, slots: &mut [Slot], at: usize, l
             continue;
         }
         slots[at].recipe = Some(r);
-        let total = evaluate(cands, req, slots).total;
+        let total = scorer.total(slots);
         let ranked = total + noise[r];
         if best.is_none_or(|(_, _, b)| ranked > b) {
             best = Some((r, total, ranked));

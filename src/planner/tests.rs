@@ -9,74 +9,6 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-/// A synthetic library: `n` recipes with seeded meals, ferments, plants, fiber and times.
-fn library(n: usize, seed: u64) -> Vec<Candidate> {
-    let mut rng = SplitMix::new(seed);
-    let plants = [
-        "kale",
-        "cabbage",
-        "leek",
-        "onion",
-        "garlic",
-        "apple",
-        "pear",
-        "lentil",
-        "chickpea",
-        "oat",
-        "rye",
-        "walnut",
-        "tomato",
-        "avocado",
-        "sweet-potato",
-        "lemon",
-        "orange",
-        "spinach",
-        "broccoli",
-        "carrot",
-        "beet",
-        "fennel",
-        "parsnip",
-        "blueberry",
-        "banana",
-        "flax",
-        "chia",
-        "quinoa",
-        "barley",
-        "pea",
-        "bean",
-        "ginger",
-        "turmeric",
-        "parsley",
-        "basil",
-        "mint",
-    ];
-    (0..n)
-        .map(|i| {
-            let pick = |rng: &mut SplitMix, k: usize| -> Vec<String> {
-                (0..k).map(|_| plants[(rng.next_u64() % plants.len() as u64) as usize].to_string()).collect()
-            };
-            let k = 1 + (rng.next_u64() % 6) as usize;
-            let mut ps = pick(&mut rng, k);
-            ps.sort();
-            ps.dedup();
-            let meals: Vec<MealType> = MealType::ALL.iter().copied().filter(|_| rng.next_u64() % 3 == 0).collect();
-            let fermented = rng.next_u64() % 6 == 0;
-            Candidate {
-                id: format!("r{i}"),
-                title: format!("Recipe {i}"),
-                meals: if meals.is_empty() { vec![MealType::Dinner] } else { meals },
-                fermented,
-                main_food: ps.first().cloned(),
-                foods: ps.clone(),
-                plants: ps,
-                fiber_per_serving: (rng.next_u64() % 5 != 0).then(|| (rng.next_u64() % 120) as f64 / 10.0),
-                active_minutes: Some(5 + (rng.next_u64() % 90) as u32),
-                lead_minutes: fermented.then(|| [12 * 60, 36 * 60, 21 * 24 * 60][(rng.next_u64() % 3) as usize]),
-            }
-        })
-        .collect()
-}
-
 fn check_hard_constraints(cands: &[Candidate], req: &Request, out: &Outcome) -> Result<(), TestCaseError> {
     prop_assert_eq!(out.slots.len(), (req.days as usize) * req.meals.len());
     for (i, s) in out.slots.iter().enumerate() {
@@ -107,7 +39,7 @@ proptest! {
         dinner_max in proptest::option::of(5u32..60),
         fixed_at in proptest::option::of((0u32..9, 0usize..3, 0usize..100)),
     ) {
-        let cands = library(n, lib_seed);
+        let cands = synthetic(n, lib_seed);
         let mut req = Request::week(date(2026, 12, 28));
         req.days = days;
         req.seed = seed;
@@ -131,9 +63,25 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_fast_scorer_agrees_with_evaluate(lib_seed in any::<u64>(), picks in proptest::collection::vec(proptest::option::of(0usize..40), 21), today in -30i64..10) {
+        let cands = synthetic(40, lib_seed);
+        let mut req = Request::week(date(2026, 12, 28));
+        req.today = req.start.checked_add_signed(chrono::Duration::days(today));
+        let slots: Vec<Slot> = req.slots().zip(&picks).map(|((day, meal), &recipe)| Slot { day, meal, recipe, fixed: false }).collect();
+        let mut scorer = Scorer::new(&cands, &req);
+        let slow = evaluate(&cands, &req, &slots).total;
+        prop_assert!((scorer.total(&slots) - slow).abs() < 1e-9, "{} vs {slow}", scorer.total(&slots));
+        prop_assert!((scorer.total(&slots) - slow).abs() < 1e-9, "again, with the scratch reused");
+    }
+}
+
 #[test]
 fn a_good_library_meets_the_gut_goals() {
-    let cands = library(400, 1);
+    let cands = synthetic(400, 1);
     let req = Request::week(date(2026, 11, 30));
     let out = generate(&cands, &req);
     assert!(out.evaluation.fermented.iter().all(|&f| f), "{:?}", out.evaluation.fermented);
@@ -157,7 +105,7 @@ fn a_good_library_meets_the_gut_goals() {
 
 #[test]
 fn the_seed_decides_and_changes_the_plan() {
-    let cands = library(300, 2);
+    let cands = synthetic(300, 2);
     let mut req = Request::week(date(2026, 11, 30));
     let a = generate(&cands, &req);
     assert_eq!(generate(&cands, &req), a);
@@ -170,7 +118,7 @@ fn the_seed_decides_and_changes_the_plan() {
 
 #[test]
 fn fixed_slots_stay_and_the_rest_plans_around_them() {
-    let cands = library(200, 3);
+    let cands = synthetic(200, 3);
     let mut req = Request::week(date(2026, 11, 30));
     let dinner = cands.iter().position(|c| c.meals.contains(&MealType::Dinner)).unwrap();
     req.fixed = vec![Fixed { day: 2, meal: MealType::Dinner, recipe: cands[dinner].id.clone() }];
@@ -183,7 +131,7 @@ fn fixed_slots_stay_and_the_rest_plans_around_them() {
 
 #[test]
 fn impossible_goals_are_explained_in_words() {
-    let mut cands = library(60, 4);
+    let mut cands = synthetic(60, 4);
     for c in &mut cands {
         c.fermented = false;
         c.lead_minutes = None;
@@ -206,7 +154,7 @@ fn impossible_goals_are_explained_in_words() {
 
 #[test]
 fn prep_tasks_start_each_ferment_in_time_once() {
-    let mut cands = library(2, 5);
+    let mut cands = synthetic(2, 5);
     cands[0] = Candidate { lead_minutes: Some(21 * 24 * 60), fermented: true, meals: vec![MealType::Lunch], ..cands[0].clone() };
     let mut req = Request::week(date(2026, 12, 28));
     req.today = Some(date(2026, 12, 10));
