@@ -8,6 +8,7 @@ mod model;
 mod prep;
 mod score;
 mod search;
+mod swap;
 mod synthetic;
 mod view;
 
@@ -16,6 +17,7 @@ pub use model::{Candidate, Fixed, Request, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
 pub use score::{evaluate, start_by, Evaluation};
 pub use search::{fits, repeat_ok, SplitMix};
+pub use swap::{alternatives, Alternative};
 pub use synthetic::synthetic;
 pub use view::{day_label, plan_view, DayMetrics, DayView, MealView, PlanView, PrepView, RecipeRef, WeekMetrics};
 

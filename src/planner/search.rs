@@ -91,7 +91,8 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
         if slots[at].fixed || slots[at].recipe.is_some() {
             continue;
         }
-        slots[at].recipe = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise).map(|(r, _)| r);
+        slots[at].recipe =
+            best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), Some(&noise)).map(|(r, _)| r);
     }
     // Local search: replace one slot's recipe whenever the whole plan gets better.
     let mut current = scorer.total(slots);
@@ -102,7 +103,8 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
                 continue;
             }
             let keep = slots[at].recipe;
-            if let Some((r, total)) = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), &noise) {
+            // No noise here: a move is taken only for a better plan.
+            if let Some((r, total)) = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), None) {
                 if total > current + 1e-9 && Some(r) != keep {
                     slots[at].recipe = Some(r);
                     current = total;
@@ -127,7 +129,7 @@ fn best_for(
     slots: &mut [Slot],
     at: usize,
     list: &[usize],
-    noise: &[f64],
+    noise: Option<&[f64]>,
 ) -> Option<(usize, f64)> {
     let keep = slots[at].recipe;
     let mut best: Option<(usize, f64, f64)> = None;
@@ -137,7 +139,7 @@ fn best_for(
         }
         slots[at].recipe = Some(r);
         let total = scorer.total(slots);
-        let ranked = total + noise[r];
+        let ranked = total + noise.map_or(0.0, |n| n[r]);
         if best.is_none_or(|(_, _, b)| ranked > b) {
             best = Some((r, total, ranked));
         }

@@ -170,3 +170,34 @@ fn prep_tasks_start_each_ferment_in_time_once() {
     assert_eq!((kraut[0].for_date, kraut[0].start_by), (date(2026, 12, 29), date(2026, 12, 8)));
     assert!(kraut[0].late, "three weeks before 29 Dec is 8 Dec, before today (10 Dec)");
 }
+
+#[test]
+fn swaps_are_ranked_by_what_they_do_to_the_week_with_reasons() {
+    let cands = synthetic(120, 6);
+    let req = Request::week(date(2026, 11, 30));
+    let out = generate(&cands, &req);
+    let at = out.slots.iter().position(|s| s.recipe.is_some()).unwrap();
+    let alts = alternatives(&cands, &req, &out.slots, at, 8);
+    assert!(!alts.is_empty() && alts.len() <= 8);
+    assert!(alts.windows(2).all(|w| w[0].delta >= w[1].delta), "best first");
+    assert!(alts.iter().all(|a| Some(a.recipe) != out.slots[at].recipe), "not the recipe already there");
+    // The plan came out of local search: no single swap improves it.
+    assert!(alts[0].delta <= 1e-9, "local optimum, yet {} improves by {}", cands[alts[0].recipe].id, alts[0].delta);
+    for a in &alts {
+        let mut slots = out.slots.clone();
+        slots[at].recipe = Some(a.recipe);
+        assert!(fits(&cands[a.recipe], &req, &slots[at]) && repeat_ok(&slots, &req, at, a.recipe));
+        assert!((evaluate(&cands, &req, &slots).total - out.evaluation.total - a.delta).abs() < 1e-9);
+    }
+    // Reasons say what changes: a slot emptied of its ferment on a day with no other one says so.
+    let mut only = out.slots.clone();
+    let day = only[at].day;
+    for s in only.iter_mut().filter(|s| s.day == day) {
+        s.recipe = None;
+    }
+    only[at].recipe =
+        Some(cands.iter().position(|c| c.fermented && c.meals.contains(&only[at].meal)).expect("a fermented recipe for the meal"));
+    let alts = alternatives(&cands, &req, &only, at, cands.len());
+    let unfermented = alts.iter().find(|a| !cands[a.recipe].fermented).expect("an unfermented alternative");
+    assert!(unfermented.reasons.iter().any(|r| r.ends_with("without a ferment")), "{:?}", unfermented.reasons);
+}
