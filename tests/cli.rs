@@ -401,3 +401,52 @@ fn plan_generate_honours_time_limits_and_refuses_bad_arguments() {
         assert!(err.lines().count() <= 3 && err.contains("error"), "{bad:?}: {err}");
     }
 }
+
+#[test]
+fn a_saved_plan_keeps_locks_through_regeneration_swaps_and_deleted_recipes() {
+    let env = Env::new();
+    let slot = |plan: &Value, day: usize, meal: usize| plan["days"][day]["meals"][meal].clone();
+    let first = env.json(&["plan", "generate", "--start", "2026-12-28", "--save", "New year", "--today", "2026-12-01", "--json"]);
+    assert_eq!(first["name"], "New year");
+    assert!(first["id"].is_string());
+    assert_eq!(env.json(&["plan", "show", "New year", "--today", "2026-12-01", "--json"]), first, "saved as generated");
+    let list = env.json(&["plan", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], first["id"]);
+
+    // Lock Tuesday's lunch, regenerate with other seeds: it stays; other slots change.
+    let locked = env.json(&["plan", "lock", "New year", "--day", "2", "--meal", "lunch", "--json"]);
+    assert_eq!(slot(&locked, 1, 1)["locked"], true);
+    let kept = slot(&first, 1, 1)["recipe"].clone();
+    let mut changed = false;
+    for seed in ["1", "2", "3"] {
+        let again = env.json(&["plan", "regenerate", "New year", "--seed", seed, "--json"]);
+        assert_eq!(slot(&again, 1, 1)["recipe"], kept, "a locked slot survives regeneration");
+        assert_eq!(again["id"], first["id"], "same plan");
+        changed |= again["days"] != first["days"];
+    }
+    assert!(changed, "regenerating changes the unlocked slots");
+
+    // Swap Monday's dinner to the first choice offered: the plan shows it.
+    let choices = env.json(&["plan", "swap", "New year", "--day", "1", "--meal", "dinner", "--json"]);
+    let pick = choices[0]["recipe"]["id"].as_str().unwrap().to_string();
+    assert!(choices[0]["reasons"].is_array());
+    let swapped = env.json(&["plan", "swap", "New year", "--day", "1", "--meal", "dinner", "--to", &pick, "--json"]);
+    assert_eq!(slot(&swapped, 0, 2)["recipe"]["id"], pick.as_str());
+    // A recipe that is not a dinner cannot go there.
+    let out = env.run(&["plan", "swap", "New year", "--day", "1", "--meal", "dinner", "--to", "Milk Kefir"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot go in that slot"));
+
+    // Deleting the recipe leaves the slot saying so, with the title it had.
+    let title = slot(&swapped, 0, 2)["recipe"]["title"].as_str().unwrap().to_string();
+    env.ok(&["recipes", "delete", &pick]);
+    let after = env.json(&["plan", "show", "New year", "--json"]);
+    assert!(slot(&after, 0, 2)["recipe"].is_null());
+    assert_eq!(slot(&after, 0, 2)["deleted"]["title"], title.as_str());
+    assert!(env.ok(&["plan", "show", "New year"]).contains(&format!("{title} (recipe deleted)")));
+
+    env.ok(&["plan", "delete", "New year"]);
+    assert!(!env.run(&["plan", "show", "New year"]).status.success());
+    assert_eq!(env.json(&["plan", "list", "--json"]).as_array().unwrap().len(), 0);
+}

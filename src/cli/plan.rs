@@ -4,9 +4,11 @@ use super::{open_store, CliError};
 use chrono::NaiveDate;
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
-use gutsy::library::{Filter, FilterSpec};
+use gutsy::library::{
+    generate_plan, lock_slot, regenerate_plan, show_plan, swap_choices, swap_slot, Filter, FilterSpec, NewPlan, PlanError,
+};
 use gutsy::model::MealType;
-use gutsy::planner::{generate, plan_view, PlanView, Request};
+use gutsy::planner::{day_label, PlanSettings, PlanView};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -41,9 +43,67 @@ pub enum Command {
         /// The day lead times count from (default: today).
         #[arg(long, value_name = "DATE")]
         today: Option<NaiveDate>,
+        /// Save the plan under this name (a plan of that name is replaced).
+        #[arg(long, value_name = "NAME")]
+        save: Option<String>,
         #[arg(long)]
         json: bool,
     },
+    /// Show a saved plan.
+    Show {
+        /// Plan name or id.
+        plan: String,
+        #[arg(long, value_name = "DATE")]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List saved plans.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a saved plan.
+    Delete { plan: String },
+    /// Lock a slot (regenerating leaves it as it is), or unlock it.
+    Lock {
+        plan: String,
+        #[command(flatten)]
+        slot: SlotArgs,
+        #[arg(long)]
+        unlock: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Without --to, list the best recipes for a slot and why; with --to, put that recipe there.
+    Swap {
+        plan: String,
+        #[command(flatten)]
+        slot: SlotArgs,
+        /// Recipe id, slug or title.
+        #[arg(long, value_name = "RECIPE")]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Plan every unlocked slot again (with a new seed when given).
+    Regenerate {
+        plan: String,
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// One slot of a plan.
+#[derive(clap::Args)]
+pub struct SlotArgs {
+    /// Day of the plan, 1 for its first.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    day: u32,
+    #[arg(long)]
+    meal: MealType,
 }
 
 fn meal_minutes(text: &str) -> Result<(MealType, u32), String> {
@@ -56,46 +116,109 @@ fn meal_minutes(text: &str) -> Result<(MealType, u32), String> {
 pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match cmd {
-        Command::Generate { start, days, meals, servings, exclude, max_minutes, no_repeat_days, seed, today, json } => {
-            let catalog = Catalog::bundled();
-            let filter =
-                Filter::from_spec(catalog, &FilterSpec { exclude, ..FilterSpec::default() }).map_err(|e| CliError::Usage(e.to_string()))?;
+        Command::Generate { start, days, meals, servings, exclude, max_minutes, no_repeat_days, seed, today, save, json } => {
+            // A bad exclusion is a usage error, before any library is opened.
+            Filter::from_spec(Catalog::bundled(), &FilterSpec { exclude: exclude.clone(), ..FilterSpec::default() })
+                .map_err(|e| CliError::Usage(e.to_string()))?;
             let mut meals_seen = Vec::new();
             for m in meals {
                 if !meals_seen.contains(&m) {
                     meals_seen.push(m);
                 }
             }
+            let mut store = open_store(db)?;
+            let settings = PlanSettings { exclude, max_minutes, no_repeat_days, seed };
+            let new = NewPlan { name: save, start, days, meals: meals_seen, servings, settings };
+            let view = generate_plan(&mut store, &new, today.unwrap_or_else(local_today)).map_err(plan_error)?;
+            print_view(&mut out, &view, json)?;
+        }
+        Command::Show { plan, today, json } => {
             let store = open_store(db)?;
-            let cands = store.plan_candidates(&filter)?;
-            let req = Request {
-                days,
-                meals: meals_seen,
-                max_minutes,
-                no_repeat_days,
-                seed,
-                today: Some(today.unwrap_or_else(|| chrono::Local::now().date_naive())),
-                ..Request::week(start)
-            };
-            let outcome = generate(&cands, &req);
-            let view = plan_view(&cands, &req, &outcome, servings);
+            print_view(&mut out, &show_plan(&store, &plan, today.unwrap_or_else(local_today)).map_err(plan_error)?, json)?;
+        }
+        Command::List { json } => {
+            let plans = open_store(db)?.plans()?;
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&view)?)?;
+                writeln!(out, "{}", serde_json::to_string_pretty(&plans)?)?;
+            } else if plans.is_empty() {
+                writeln!(out, "No saved plans.")?;
             } else {
-                print_plan(&mut out, &view)?;
+                for p in plans {
+                    writeln!(out, "{}  from {}  {} days", p.name, day_label(p.start), p.days)?;
+                }
             }
+        }
+        Command::Delete { plan } => {
+            if !open_store(db)?.delete_plan(&plan)? {
+                return Err(CliError::Usage(format!("no plan named {plan:?}")));
+            }
+            writeln!(out, "deleted {plan}")?;
+        }
+        Command::Lock { plan, slot, unlock, json } => {
+            let mut store = open_store(db)?;
+            let view = lock_slot(&mut store, &plan, slot.day - 1, slot.meal, !unlock, local_today()).map_err(plan_error)?;
+            print_view(&mut out, &view, json)?;
+        }
+        Command::Swap { plan, slot, to: Some(recipe), json } => {
+            let mut store = open_store(db)?;
+            let view = swap_slot(&mut store, &plan, slot.day - 1, slot.meal, &recipe, local_today()).map_err(plan_error)?;
+            print_view(&mut out, &view, json)?;
+        }
+        Command::Swap { plan, slot, to: None, json } => {
+            let store = open_store(db)?;
+            let choices = swap_choices(&store, &plan, slot.day - 1, slot.meal, 10, local_today()).map_err(plan_error)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&choices)?)?;
+            } else {
+                let width = choices.iter().map(|c| c.recipe.title.chars().count()).max().unwrap_or(0);
+                for c in choices {
+                    let why = if c.reasons.is_empty() { "about the same for the week".to_string() } else { c.reasons.join("; ") };
+                    writeln!(out, "{:<width$}  {why}", c.recipe.title)?;
+                }
+            }
+        }
+        Command::Regenerate { plan, seed, json } => {
+            let mut store = open_store(db)?;
+            print_view(&mut out, &regenerate_plan(&mut store, &plan, seed, local_today()).map_err(plan_error)?, json)?;
         }
     }
     out.flush()?;
     Ok(())
 }
 
+fn local_today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn plan_error(e: PlanError) -> CliError {
+    match e {
+        PlanError::Store(e) => CliError::Store(e),
+        other => CliError::Usage(other.to_string()),
+    }
+}
+
+fn print_view(out: &mut impl Write, view: &PlanView, json: bool) -> Result<(), CliError> {
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(view)?)?;
+        Ok(())
+    } else {
+        print_plan(out, view)
+    }
+}
+
 fn print_plan(out: &mut impl Write, view: &PlanView) -> Result<(), CliError> {
+    if let Some(name) = &view.name {
+        writeln!(out, "{name}\n")?;
+    }
     for day in &view.days {
         let m = &day.metrics;
         writeln!(out, "{}  ({}{} plants, {} g fiber)", day.label, if m.fermented { "fermented, " } else { "" }, m.plants, m.fiber_g)?;
         for meal in &day.meals {
-            let title = meal.recipe.as_ref().map_or("—", |r| r.title.as_str());
+            let title = match (&meal.recipe, &meal.deleted) {
+                (Some(r), _) => r.title.clone(),
+                (None, Some(gone)) => format!("{} (recipe deleted)", gone.title),
+                (None, None) => "—".to_string(),
+            };
             writeln!(out, "  {:<10} {title}{}", meal.meal.as_str(), if meal.locked { "  (locked)" } else { "" })?;
         }
     }

@@ -2,11 +2,13 @@
 //! listing through filters, and a recipe scaled and worded for display. Sits above the store.
 
 mod bundle;
+mod plan;
 mod view;
 
 pub use crate::card::{CardText, RecipeCard};
 pub use crate::filter::{Filter, FilterError, FilterSpec};
 pub use bundle::{bundled_files, bundled_fingerprint};
+pub use plan::{generate_plan, lock_slot, regenerate_plan, show_plan, swap_choices, swap_slot, NewPlan, PlanError, SwapChoice};
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 
 use crate::import::ImportError;

@@ -13,7 +13,7 @@ mod synthetic;
 mod view;
 
 pub use fast::Scorer;
-pub use model::{Candidate, Fixed, Request, Slot, Weights};
+pub use model::{Candidate, Fixed, PlanSettings, Request, SavedPlan, SavedSlot, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
 pub use score::{evaluate, start_by, Evaluation};
 pub use search::{fits, repeat_ok, SplitMix};
@@ -79,6 +79,15 @@ pub fn generate(cands: &[Candidate], req: &Request) -> Outcome {
         }
     }
     search::fill(cands, req, &mut slots);
+    let mut out = outcome(cands, req, slots);
+    warnings.append(&mut out.warnings);
+    out.warnings = warnings;
+    out
+}
+
+/// A plan's metrics, prep and warnings, for slots as they are (a saved plan, after a swap).
+pub fn outcome(cands: &[Candidate], req: &Request, slots: Vec<Slot>) -> Outcome {
+    let mut warnings = Vec::new();
     for &meal in &req.meals {
         let probe = Slot { day: 0, meal, recipe: None, fixed: false };
         if !cands.iter().any(|c| fits(c, req, &probe)) {

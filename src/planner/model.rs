@@ -109,3 +109,38 @@ pub struct Slot {
     pub recipe: Option<usize>,
     pub fixed: bool,
 }
+
+/// What a plan was generated with, kept with it so it can be regenerated the same way.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct PlanSettings {
+    /// Trigger words and foods, as the cook gave them.
+    pub exclude: Vec<String>,
+    pub max_minutes: Vec<(MealType, u32)>,
+    pub no_repeat_days: u32,
+    pub seed: u64,
+}
+
+/// One slot of a saved plan: the recipe by its stable id, and its title when planned (shown if
+/// the recipe is deleted later).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedSlot {
+    pub day: u32,
+    pub meal: MealType,
+    pub recipe: Option<String>,
+    pub title: Option<String>,
+    pub servings: u32,
+    pub locked: bool,
+}
+
+/// A plan as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedPlan {
+    pub id: String,
+    pub name: String,
+    pub start: NaiveDate,
+    pub days: u32,
+    pub meals: Vec<MealType>,
+    pub servings: u32,
+    pub settings: PlanSettings,
+    pub slots: Vec<SavedSlot>,
+}

@@ -25,6 +25,8 @@ pub struct MealView {
     pub locked: bool,
     /// The slot whose cooking this one eats again (leftovers); not planned yet.
     pub leftover_of: Option<String>,
+    /// The recipe this slot had, since deleted from the library (its title as planned).
+    pub deleted: Option<RecipeRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -110,6 +112,7 @@ pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: u3
                         servings,
                         locked: s.fixed,
                         leftover_of: None,
+                        deleted: None,
                     })
                     .collect(),
                 metrics: DayMetrics {

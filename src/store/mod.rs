@@ -10,12 +10,14 @@ mod import;
 mod index;
 mod list;
 mod plan;
+mod plans;
 mod schema;
 mod search;
 
 pub use derive::{content_hash, model_version};
 pub use import::BATCH;
 pub use list::ListPage;
+pub use plans::PlanSummary;
 pub use search::fts_query;
 
 use crate::catalog::Catalog;

@@ -3,12 +3,13 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
     all.push(M::up(V2));
     all.push(M::up(V3));
+    all.push(M::up(V4));
     Migrations::new(all)
 }
 
@@ -156,6 +157,33 @@ CREATE VIRTUAL TABLE recipe_fts USING fts5(
     content = '', contentless_delete = 1, prefix = '2 3 4'
 );
 DELETE FROM meta WHERE key = 'model';
+";
+
+// 4: saved plans. Slots name recipes by their stable id (no foreign key): a deleted recipe
+// leaves its slot saying so, with the title it had, never a broken plan.
+const V4: &str = "
+CREATE TABLE plan (
+    id          INTEGER PRIMARY KEY,
+    uid         TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL UNIQUE,
+    start       TEXT NOT NULL,             -- YYYY-MM-DD
+    days        INTEGER NOT NULL,
+    meals       TEXT NOT NULL,             -- meal words in slot order, space-separated
+    servings    INTEGER NOT NULL,
+    settings    TEXT NOT NULL,             -- JSON of planner::PlanSettings (to regenerate)
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+CREATE TABLE plan_slot (
+    plan_id     INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+    day         INTEGER NOT NULL,
+    meal        TEXT NOT NULL,
+    recipe_uid  TEXT,                      -- recipe.uid; NULL for an empty slot
+    title       TEXT,                      -- the recipe's title when planned
+    servings    INTEGER NOT NULL,
+    locked      INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (plan_id, day, meal)
+) STRICT, WITHOUT ROWID;
 ";
 
 #[cfg(test)]

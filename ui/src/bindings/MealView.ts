@@ -10,4 +10,8 @@ recipe: RecipeRef | null, servings: number, locked: boolean,
 /**
  * The slot whose cooking this one eats again (leftovers); not planned yet.
  */
-leftover_of: string | null, };
+leftover_of: string | null, 
+/**
+ * The recipe this slot had, since deleted from the library (its title as planned).
+ */
+deleted: RecipeRef | null, };

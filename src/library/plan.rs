@@ -1,0 +1,232 @@
+//! Plans as the cook works with them — generate (and save), show, lock, swap, regenerate: the
+//! store's saved plans and candidates meeting the pure planner. Every change is saved whole.
+
+use crate::catalog::Catalog;
+use crate::filter::{Filter, FilterError, FilterSpec};
+use crate::model::MealType;
+use crate::planner::{
+    alternatives, generate, outcome, plan_view, Candidate, Fixed, PlanSettings, PlanView, RecipeRef, Request, SavedPlan, SavedSlot, Slot,
+};
+use crate::store::{Store, StoreError};
+use chrono::NaiveDate;
+
+/// Why a plan operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Filter(#[from] FilterError),
+    #[error("no plan named {0:?}")]
+    NotFound(String),
+    #[error("the plan has no {meal} on day {day}")]
+    NoSuchSlot { day: u32, meal: MealType },
+    #[error("{recipe:?} cannot go in that slot: it is not a {meal} recipe, or it breaks the plan's exclusions or rules")]
+    DoesNotFit { recipe: String, meal: MealType },
+}
+
+/// A new plan to generate.
+#[derive(Debug, Clone)]
+pub struct NewPlan {
+    /// Saved under this name (replacing a plan of the same name) when given.
+    pub name: Option<String>,
+    pub start: NaiveDate,
+    pub days: u32,
+    pub meals: Vec<MealType>,
+    pub servings: u32,
+    pub settings: PlanSettings,
+}
+
+/// A swap's choices: the slot's next-best recipes with their reasons.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SwapChoice {
+    pub recipe: RecipeRef,
+    pub delta: f64,
+    pub reasons: Vec<String>,
+}
+
+fn request(start: NaiveDate, days: u32, meals: &[MealType], settings: &PlanSettings, today: NaiveDate) -> Request {
+    Request {
+        days,
+        meals: meals.to_vec(),
+        max_minutes: settings.max_minutes.clone(),
+        no_repeat_days: settings.no_repeat_days,
+        seed: settings.seed,
+        today: Some(today),
+        ..Request::week(start)
+    }
+}
+
+/// The recipes passing the plan's exclusions, plus any recipe a slot already holds.
+fn candidates(store: &Store, settings: &PlanSettings, held: &[&str]) -> Result<Vec<Candidate>, PlanError> {
+    let filter = Filter::from_spec(Catalog::bundled(), &FilterSpec { exclude: settings.exclude.clone(), ..FilterSpec::default() })?;
+    let mut cands = store.plan_candidates(&filter)?;
+    if held.iter().any(|id| !cands.iter().any(|c| c.id == *id)) {
+        for c in store.plan_candidates(&Filter::default())? {
+            if held.contains(&c.id.as_str()) && !cands.iter().any(|k| k.id == c.id) {
+                cands.push(c);
+            }
+        }
+    }
+    Ok(cands)
+}
+
+fn to_slots(plan: &SavedPlan, cands: &[Candidate]) -> Vec<Slot> {
+    plan.slots
+        .iter()
+        .map(|s| Slot {
+            day: s.day,
+            meal: s.meal,
+            recipe: s.recipe.as_ref().and_then(|id| cands.iter().position(|c| &c.id == id)),
+            fixed: s.locked,
+        })
+        .collect()
+}
+
+fn to_saved(plan: &SavedPlan, cands: &[Candidate], slots: &[Slot]) -> Vec<SavedSlot> {
+    slots
+        .iter()
+        .map(|s| {
+            let before = plan.slots.iter().find(|o| o.day == s.day && o.meal == s.meal);
+            let (recipe, title) = match s.recipe {
+                Some(r) => (Some(cands[r].id.clone()), Some(cands[r].title.clone())),
+                // A deleted recipe stays named in its slot.
+                None => (before.and_then(|o| o.recipe.clone()), before.and_then(|o| o.title.clone())),
+            };
+            SavedSlot { day: s.day, meal: s.meal, recipe, title, servings: before.map_or(plan.servings, |o| o.servings), locked: s.fixed }
+        })
+        .collect()
+}
+
+/// The view of a saved plan with its slots as `slots` say.
+fn view_of(plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: NaiveDate) -> PlanView {
+    let req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    let out = outcome(cands, &req, slots);
+    let mut view = plan_view(cands, &req, &out, plan.servings);
+    view.id = Some(plan.id.clone());
+    view.name = Some(plan.name.clone());
+    for day in &mut view.days {
+        let d = (day.date - plan.start).num_days() as u32;
+        for m in &mut day.meals {
+            if let Some(s) = plan.slots.iter().find(|s| s.day == d && s.meal == m.meal) {
+                m.servings = s.servings;
+                if m.recipe.is_none() {
+                    if let (Some(id), Some(title)) = (&s.recipe, &s.title) {
+                        m.deleted = Some(RecipeRef { id: id.clone(), title: title.clone() });
+                    }
+                }
+            }
+        }
+    }
+    view
+}
+
+/// A saved plan with its slots in the planner's order (day by day, meals as the plan lists them).
+fn load(store: &Store, key: &str) -> Result<SavedPlan, PlanError> {
+    let mut plan = store.plan(key)?.ok_or_else(|| PlanError::NotFound(key.to_string()))?;
+    let meals = plan.meals.clone();
+    plan.slots.sort_by_key(|s| (s.day, meals.iter().position(|m| *m == s.meal).unwrap_or(usize::MAX)));
+    Ok(plan)
+}
+
+fn held(plan: &SavedPlan) -> Vec<&str> {
+    plan.slots.iter().filter_map(|s| s.recipe.as_deref()).collect()
+}
+
+/// Generates a plan, and saves it when it has a name.
+pub fn generate_plan(store: &mut Store, new: &NewPlan, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let cands = candidates(store, &new.settings, &[])?;
+    let req = request(new.start, new.days, &new.meals, &new.settings, today);
+    let out = generate(&cands, &req);
+    let Some(name) = &new.name else { return Ok(plan_view(&cands, &req, &out, new.servings)) };
+    let mut plan = SavedPlan {
+        id: String::new(),
+        name: name.clone(),
+        start: new.start,
+        days: new.days,
+        meals: new.meals.clone(),
+        servings: new.servings,
+        settings: new.settings.clone(),
+        slots: Vec::new(),
+    };
+    plan.slots = to_saved(&plan, &cands, &out.slots);
+    plan.id = store.save_plan(&plan)?;
+    Ok(view_of(&plan, &cands, out.slots, today))
+}
+
+/// A saved plan as it stands (recipes deleted since are marked, never dropped).
+pub fn show_plan(store: &Store, key: &str, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let plan = load(store, key)?;
+    let cands = candidates(store, &plan.settings, &held(&plan))?;
+    let slots = to_slots(&plan, &cands);
+    Ok(view_of(&plan, &cands, slots, today))
+}
+
+/// Regenerates every unlocked slot (with a new seed when given); locked slots stay.
+pub fn regenerate_plan(store: &mut Store, key: &str, seed: Option<u64>, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let mut plan = load(store, key)?;
+    if let Some(seed) = seed {
+        plan.settings.seed = seed;
+    }
+    let cands = candidates(store, &plan.settings, &held(&plan))?;
+    let mut req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    req.fixed = plan
+        .slots
+        .iter()
+        .filter(|s| s.locked)
+        .filter_map(|s| Some(Fixed { day: s.day, meal: s.meal, recipe: s.recipe.clone()? }))
+        .collect();
+    let out = generate(&cands, &req);
+    plan.slots = to_saved(&plan, &cands, &out.slots);
+    store.save_plan(&plan)?;
+    Ok(view_of(&plan, &cands, out.slots, today))
+}
+
+fn slot_index(plan: &SavedPlan, day: u32, meal: MealType) -> Result<usize, PlanError> {
+    plan.slots.iter().position(|s| s.day == day && s.meal == meal).ok_or(PlanError::NoSuchSlot { day, meal })
+}
+
+/// Locks (or unlocks) one slot: regenerating leaves a locked slot as it is.
+pub fn lock_slot(store: &mut Store, key: &str, day: u32, meal: MealType, locked: bool, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let mut plan = load(store, key)?;
+    let i = slot_index(&plan, day, meal)?;
+    plan.slots[i].locked = locked;
+    store.save_plan(&plan)?;
+    show_plan(store, key, today)
+}
+
+/// The next-best recipes for one slot, best first, with their reasons.
+pub fn swap_choices(store: &Store, key: &str, day: u32, meal: MealType, k: usize, today: NaiveDate) -> Result<Vec<SwapChoice>, PlanError> {
+    let plan = load(store, key)?;
+    let i = slot_index(&plan, day, meal)?;
+    let cands = candidates(store, &plan.settings, &held(&plan))?;
+    let slots = to_slots(&plan, &cands);
+    let req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    Ok(alternatives(&cands, &req, &slots, i, k)
+        .into_iter()
+        .map(|a| SwapChoice {
+            recipe: RecipeRef { id: cands[a.recipe].id.clone(), title: cands[a.recipe].title.clone() },
+            delta: a.delta,
+            reasons: a.reasons,
+        })
+        .collect())
+}
+
+/// Puts `recipe` (an id, or a title) in one slot, if it fits the slot and the plan's rules.
+pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe: &str, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let mut plan = load(store, key)?;
+    let i = slot_index(&plan, day, meal)?;
+    let wanted = store.find(recipe)?;
+    let cands = candidates(store, &plan.settings, &held(&plan))?;
+    let mut slots = to_slots(&plan, &cands);
+    let req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    let r = cands
+        .iter()
+        .position(|c| c.id == wanted.id)
+        .filter(|&r| crate::planner::fits(&cands[r], &req, &slots[i]) && crate::planner::repeat_ok(&slots, &req, i, r))
+        .ok_or_else(|| PlanError::DoesNotFit { recipe: wanted.title.clone(), meal })?;
+    slots[i].recipe = Some(r);
+    plan.slots = to_saved(&plan, &cands, &slots);
+    store.save_plan(&plan)?;
+    Ok(view_of(&plan, &cands, slots, today))
+}
