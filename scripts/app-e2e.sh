@@ -34,6 +34,7 @@ for i in $(seq 1 130); do
 done
 GUTSY_DB="$work/big.db" "$target/debug/gutsy" recipes import "$work/big" >/dev/null
 export E2E_BIG_DB="$work/big.db" E2E_BIG_COUNT=130
+export E2E_PLAN_DB="$work/plan/library.db" E2E_GUTSY="$target/debug/gutsy"
 { yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
 # The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
 export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"
@@ -44,8 +45,8 @@ for theme in light dark; do
   echo "== e2e ($theme)"
   # Each run deletes "Doomed Dish" behind the app's back: put it back first.
   "$target/debug/gutsy" recipes import tests/e2e/fixtures/doomed.cook >/dev/null
-  # The first-start scenario needs a library that does not exist yet.
-  rm -rf "$work/fresh" && mkdir -p "$work/fresh"
+  # The first-start scenario needs a library that does not exist yet; the planner a fresh one.
+  rm -rf "$work/fresh" "$work/plan" && mkdir -p "$work/fresh" "$work/plan"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
     node --test --test-reporter=spec --test-concurrency=1 tests/e2e/app.test.mjs
 done

@@ -6,6 +6,12 @@ fn main() {
         "recipe_view",
         "explain_ingredient",
         "library_info",
+        "plan_show",
+        "plan_generate",
+        "plan_regenerate",
+        "plan_lock",
+        "plan_swap_choices",
+        "plan_swap",
     ])))
     .expect("tauri-build failed");
 }

@@ -1,7 +1,10 @@
 //! The commands' bodies, free of Tauri so tests can call them directly.
 
+use chrono::NaiveDate;
 use gutsy::catalog::{Catalog, Explanation};
-use gutsy::library::{self, Filter, FilterSpec, RecipeView};
+use gutsy::library::{self, Filter, FilterSpec, NewPlan, PlanError, RecipeView, SwapChoice};
+use gutsy::model::MealType;
+use gutsy::planner::{PlanSettings, PlanView};
 use gutsy::store::{default_db_path, ListPage, Store, StoreError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -22,6 +25,8 @@ pub enum ErrorCode {
     Ambiguous,
     Import,
     BadFilter,
+    NoPlan,
+    BadSlot,
     NoLibraryPath,
     Busy,
 }
@@ -37,6 +42,17 @@ pub struct AppError {
 impl AppError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> AppError {
         AppError { code, message: message.into() }
+    }
+}
+
+impl From<PlanError> for AppError {
+    fn from(e: PlanError) -> AppError {
+        match e {
+            PlanError::Store(e) => AppError::from(e),
+            PlanError::Filter(e) => AppError::new(ErrorCode::BadFilter, e.to_string()),
+            PlanError::NotFound(_) => AppError::new(ErrorCode::NoPlan, e.to_string()),
+            PlanError::NoSuchSlot { .. } | PlanError::DoesNotFit { .. } => AppError::new(ErrorCode::BadSlot, e.to_string()),
+        }
     }
 }
 
@@ -105,11 +121,16 @@ impl Library {
 
     /// Runs `f` on the open store, waiting until the library has been opened.
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, AppError>) -> Result<T, AppError> {
+        self.with_mut(|store| f(store))
+    }
+
+    /// [`Library::with`] for commands that write.
+    fn with_mut<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, AppError>) -> Result<T, AppError> {
         let store = self.store.wait().as_ref().map_err(Clone::clone)?;
-        let store = store
+        let mut store = store
             .lock()
             .map_err(|_| AppError::new(ErrorCode::Busy, "The library is unavailable after an earlier failure; restart Gutsy."))?;
-        f(&store)
+        f(&mut store)
     }
 }
 
@@ -154,6 +175,52 @@ pub fn explain_ingredient(library: &Library, id: &str, index: usize) -> Result<E
 
 pub fn library_info(library: &Library) -> Result<LibraryInfo, AppError> {
     library.with(|store| Ok(LibraryInfo { path: store.label().to_string(), recipes: store.count()? }))
+}
+
+/// The plan the Planner screen works on (one for now; the CLI can keep more).
+pub const PLAN_NAME: &str = "My week";
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The saved plan, or `None` before the first one is generated.
+pub fn plan_show(library: &Library) -> Result<Option<PlanView>, AppError> {
+    library.with(|store| match library::show_plan(store, PLAN_NAME, today()) {
+        Ok(view) => Ok(Some(view)),
+        Err(PlanError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    })
+}
+
+/// Generates (and saves) a week from `start` with these exclusions.
+pub fn plan_generate(library: &Library, start: NaiveDate, exclude: &[String], seed: u64) -> Result<PlanView, AppError> {
+    let new = NewPlan {
+        name: Some(PLAN_NAME.to_string()),
+        start,
+        days: 7,
+        meals: vec![MealType::Breakfast, MealType::Lunch, MealType::Dinner],
+        servings: 2,
+        settings: PlanSettings { exclude: exclude.to_vec(), no_repeat_days: 5, seed, ..PlanSettings::default() },
+    };
+    library.with_mut(|store| Ok(library::generate_plan(store, &new, today())?))
+}
+
+pub fn plan_regenerate(library: &Library, seed: u64) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::regenerate_plan(store, PLAN_NAME, Some(seed), today())?))
+}
+
+/// `day` counts from 0.
+pub fn plan_lock(library: &Library, day: u32, meal: MealType, locked: bool) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::lock_slot(store, PLAN_NAME, day, meal, locked, today())?))
+}
+
+pub fn plan_swap_choices(library: &Library, day: u32, meal: MealType) -> Result<Vec<SwapChoice>, AppError> {
+    library.with(|store| Ok(library::swap_choices(store, PLAN_NAME, day, meal, 8, today())?))
+}
+
+pub fn plan_swap(library: &Library, day: u32, meal: MealType, recipe: &str) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::swap_slot(store, PLAN_NAME, day, meal, recipe, today())?))
 }
 
 #[cfg(test)]
@@ -223,5 +290,27 @@ mod tests {
         let (_d, lib) = temp_library();
         let spec = FilterSpec { exclude: vec!["unobtainium".into()], ..FilterSpec::default() };
         assert_eq!(list_recipes(&lib, &spec, 0).unwrap_err().code, ErrorCode::BadFilter);
+    }
+
+    #[test]
+    fn the_planner_commands_generate_lock_swap_and_keep_the_plan() {
+        let (_dir, lib) = temp_library();
+        assert_eq!(plan_show(&lib).unwrap(), None, "no plan before the first");
+        let start = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let four = ["dairy", "gluten", "sugar", "alcohol"].map(String::from);
+        let plan = plan_generate(&lib, start, &four, 7).unwrap();
+        assert_eq!(plan.days.len(), 7);
+        assert_eq!(plan_show(&lib).unwrap().as_ref(), Some(&plan));
+        let locked = plan_lock(&lib, 1, MealType::Lunch, true).unwrap();
+        assert!(locked.days[1].meals[1].locked);
+        let kept = locked.days[1].meals[1].recipe.clone();
+        let again = plan_regenerate(&lib, 99).unwrap();
+        assert_eq!(again.days[1].meals[1].recipe, kept);
+        let choices = plan_swap_choices(&lib, 0, MealType::Dinner).unwrap();
+        let pick = &choices[0].recipe;
+        let swapped = plan_swap(&lib, 0, MealType::Dinner, &pick.id).unwrap();
+        assert_eq!(swapped.days[0].meals[2].recipe.as_ref(), Some(pick));
+        let e = plan_swap(&lib, 0, MealType::Dinner, "Milk Kefir").unwrap_err();
+        assert_eq!(e.code, ErrorCode::BadSlot);
     }
 }

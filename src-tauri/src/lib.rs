@@ -5,8 +5,11 @@
 pub mod api;
 
 use api::{AppError, ErrorCode, Library};
+use chrono::NaiveDate;
 use gutsy::catalog::Explanation;
-use gutsy::library::{FilterSpec, RecipeView};
+use gutsy::library::{FilterSpec, RecipeView, SwapChoice};
+use gutsy::model::MealType;
+use gutsy::planner::PlanView;
 use gutsy::store::ListPage;
 use std::sync::Arc;
 use tauri::State;
@@ -47,6 +50,36 @@ async fn library_info(library: State<'_, Arc<Library>>) -> Result<api::LibraryIn
     off_main(library, api::library_info).await
 }
 
+#[tauri::command]
+async fn plan_show(library: State<'_, Arc<Library>>) -> Result<Option<PlanView>, AppError> {
+    off_main(library, api::plan_show).await
+}
+
+#[tauri::command]
+async fn plan_generate(library: State<'_, Arc<Library>>, start: NaiveDate, exclude: Vec<String>, seed: u64) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_generate(l, start, &exclude, seed)).await
+}
+
+#[tauri::command]
+async fn plan_regenerate(library: State<'_, Arc<Library>>, seed: u64) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_regenerate(l, seed)).await
+}
+
+#[tauri::command]
+async fn plan_lock(library: State<'_, Arc<Library>>, day: u32, meal: MealType, locked: bool) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_lock(l, day, meal, locked)).await
+}
+
+#[tauri::command]
+async fn plan_swap_choices(library: State<'_, Arc<Library>>, day: u32, meal: MealType) -> Result<Vec<SwapChoice>, AppError> {
+    off_main(library, move |l| api::plan_swap_choices(l, day, meal)).await
+}
+
+#[tauri::command]
+async fn plan_swap(library: State<'_, Arc<Library>>, day: u32, meal: MealType, recipe: String) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_swap(l, day, meal, &recipe)).await
+}
+
 /// Builds and runs the app. The window shows at once; the library opens on a worker thread
 /// (a first start loads the bundled recipes, an upgrade re-derives facts) and commands wait for
 /// it. If opening fails the app still runs and every command returns the error, so the UI can
@@ -67,7 +100,18 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .manage(library)
-        .invoke_handler(tauri::generate_handler![list_recipes, recipe_view, explain_ingredient, library_info])
+        .invoke_handler(tauri::generate_handler![
+            list_recipes,
+            recipe_view,
+            explain_ingredient,
+            library_info,
+            plan_show,
+            plan_generate,
+            plan_regenerate,
+            plan_lock,
+            plan_swap_choices,
+            plan_swap
+        ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");
 }

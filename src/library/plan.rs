@@ -38,7 +38,8 @@ pub struct NewPlan {
 }
 
 /// A swap's choices: the slot's next-best recipes with their reasons.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct SwapChoice {
     pub recipe: RecipeRef,
     pub delta: f64,

@@ -2,7 +2,8 @@
 // Run by scripts/app-e2e.sh, which builds the app, prepares the libraries and starts Xvfb.
 // Env: GUTSY_APP (binary), E2E_DB (library with the fixtures imported), E2E_GARBAGE_DB,
 // E2E_FRESH_DB (a path with no library yet), E2E_BIG_DB and E2E_BIG_COUNT (a library with more
-// matches for "paging porridge" than one page), E2E_OUT (screenshot folder),
+// matches for "paging porridge" than one page), E2E_PLAN_DB (a fresh library for the planner,
+// kept between its two sessions), E2E_GUTSY (the CLI, to check plans against the core's list), E2E_OUT (screenshot folder),
 // E2E_THEME (light | dark: dark skips the XSS check).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -334,6 +335,80 @@ describe(`the app on a good library (${THEME})`, () => {
     assert.match(await s.text(err), /That recipe is not in your library/);
     await shot(s, "11-recipe-gone");
     await back(s);
+  });
+});
+
+/** The planned recipe ids, slot by slot ("day-meal" → id). */
+async function planSlots(s) {
+  return s.exec(`return Object.fromEntries([...document.querySelectorAll("td[data-slot]")].map(
+    (td) => [td.dataset.slot, td.querySelector(".slot-title")?.dataset.id ?? null]))`);
+}
+
+async function planIdle(s) {
+  await s.waitFor("the planner to settle", async () => (await s.findAll('main.planner[aria-busy="false"]')).length === 1, 20000);
+}
+
+describe(`the planner (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_PLAN_DB });
+
+  it("generates a week without the excluded triggers, keeps a locked slot through regeneration, and swaps a slot", async () => {
+    const { s } = ctx;
+    await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
+    for (const chip of ["dairy", "gluten", "sugar"]) await setChip(s, chip, true);
+    await s.click(await s.find("[data-testid=to-planner]"));
+    await s.waitFor("the empty planner", async () => (await s.findAll("[data-testid=no-plan]")).length === 1, 20000);
+    assert.equal(await s.title(), "Planner — Gutsy");
+    assert.match(await textOf(s, "[data-testid=plan-exclude]"), /Dairy.*Gluten.*Sugar/);
+    await s.exec(`const el = document.querySelector("#plan-start"); el.value = "2026-11-30"; el.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await s.click(await s.find("[data-testid=generate]"));
+    await s.waitFor("a week", async () => (await s.findAll("td[data-slot]")).length === 21, 20000);
+    await planIdle(s);
+    const rows = await s.findAll("tbody th .day-label");
+    assert.equal(await s.text(rows[0]), "Mon 30 Nov");
+    // Every planned recipe passes the same exclusions in the core's own list.
+    const allowed = new Set(
+      JSON.parse(execFileSync(process.env.E2E_GUTSY, ["recipes", "list", "--exclude", "dairy,gluten,sugar", "--json"], {
+        env: { ...process.env, GUTSY_DB: process.env.E2E_PLAN_DB },
+      }).toString()).map((c) => c.id),
+    );
+    const first = await planSlots(s);
+    for (const [slot, id] of Object.entries(first)) assert.ok(id && allowed.has(id), `${slot}: ${id} has an excluded trigger or is empty`);
+    await shot(s, "15-planner");
+
+    await s.click((await s.findAll('[data-slot="1-lunch"] .lock'))[0]);
+    await s.waitFor("the lock", async () => (await s.attribute((await s.findAll('[data-slot="1-lunch"] .lock'))[0], "aria-pressed")) === "true");
+    await planIdle(s);
+    let changed = false;
+    for (let i = 0; i < 3; i++) {
+      await s.click(await s.find("[data-testid=regenerate]"));
+      await planIdle(s);
+      const again = await planSlots(s);
+      assert.equal(again["1-lunch"], first["1-lunch"], "the locked slot stays");
+      changed ||= JSON.stringify(again) !== JSON.stringify(first);
+    }
+    assert.ok(changed, "regenerating changes unlocked slots");
+
+    await s.click((await s.findAll('[data-slot="0-dinner"] .swap'))[0]);
+    await s.waitFor("swap choices", async () => (await s.findAll("[data-testid=choice]")).length > 0);
+    await shot(s, "16-swap-choices");
+    const choice = (await s.findAll("[data-testid=choice]"))[0];
+    const picked = await s.attribute(choice, "data-id");
+    await s.click(choice);
+    await s.waitFor("the swap", async () => (await planSlots(s))["0-dinner"] === picked);
+    await planIdle(s);
+  });
+});
+
+describe(`the planner after a restart (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_PLAN_DB });
+
+  it("shows the saved plan with its lock", async () => {
+    const { s } = ctx;
+    await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
+    await s.click(await s.find("[data-testid=to-planner]"));
+    await s.waitFor("the saved week", async () => (await s.findAll("td[data-slot]")).length === 21, 20000);
+    const lock = (await s.findAll('[data-slot="1-lunch"] .lock'))[0];
+    assert.equal(await s.attribute(lock, "aria-pressed"), "true");
   });
 });
 

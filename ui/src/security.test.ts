@@ -30,6 +30,12 @@ const ALLOWED_PERMISSIONS = [
   "allow-recipe-view",
   "allow-explain-ingredient",
   "allow-library-info",
+  "allow-plan-show",
+  "allow-plan-generate",
+  "allow-plan-regenerate",
+  "allow-plan-lock",
+  "allow-plan-swap-choices",
+  "allow-plan-swap",
   "core:window:allow-set-title",
 ];
 

@@ -6,6 +6,9 @@ import type { ListPage } from "../bindings/ListPage";
 import type { RecipeView } from "../bindings/RecipeView";
 
 import type { LibraryInfo } from "../bindings/LibraryInfo";
+import type { MealType } from "../bindings/MealType";
+import type { PlanView } from "../bindings/PlanView";
+import type { SwapChoice } from "../bindings/SwapChoice";
 
 export type { LibraryInfo };
 
@@ -16,3 +19,12 @@ export const recipeView = (id: string, servings: number | null, exclude: readonl
   invoke<RecipeView>("recipe_view", { id, servings, exclude: [...exclude] });
 export const explainIngredient = (id: string, index: number) => invoke<Explanation>("explain_ingredient", { id, index });
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
+
+// The Planner screen's one plan. `day` counts from 0; dates are YYYY-MM-DD.
+export const planShow = () => invoke<PlanView | null>("plan_show");
+export const planGenerate = (start: string, exclude: readonly string[], seed: number) =>
+  invoke<PlanView>("plan_generate", { start, exclude: [...exclude], seed });
+export const planRegenerate = (seed: number) => invoke<PlanView>("plan_regenerate", { seed });
+export const planLock = (day: number, meal: MealType, locked: boolean) => invoke<PlanView>("plan_lock", { day, meal, locked });
+export const planSwapChoices = (day: number, meal: MealType) => invoke<SwapChoice[]>("plan_swap_choices", { day, meal });
+export const planSwap = (day: number, meal: MealType, recipe: string) => invoke<PlanView>("plan_swap", { day, meal, recipe });

@@ -15,6 +15,8 @@ const HEADLINES: Record<ErrorCode, string> = {
   ambiguous: "Several recipes match",
   import: "The recipe could not be read",
   bad_filter: "That filter is not understood",
+  no_plan: "There is no plan yet",
+  bad_slot: "That recipe cannot go there",
   no_library_path: "Gutsy does not know where to keep your library",
   busy: "The library is unavailable",
 };
