@@ -2,7 +2,8 @@
 # Whole-process benchmark of the CLI on a big library, against the bundled library measured in
 # the same run: generates N recipes (default 50,000) as .cook files, imports them with
 # `gutsy recipes import` (recipes per second), then times the same filtered `recipes list` call
-# on both libraries (best and median of R runs, and the ratio).
+# on both libraries (best and median of R runs, and the ratio), and a week's plan against
+# listing the whole big library.
 # Usage: bash scripts/bench-cli.sh [N] [R]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,3 +39,16 @@ echo "  bundled library: best $(head -n1 <<<"$small") ms, median $(med "$small")
 echo "  $n recipes:     best $(head -n1 <<<"$big") ms, median $(med "$big") ms"
 awk -v a="$(med "$big")" -v b="$(med "$small")" 'BEGIN { printf "  ratio (median) %.2f  (goal <= 3)\n", a / (b > 0 ? b : 1) }'
 echo "  hits: $("$gutsy" --db "$work/big.db" "${query[@]}" | grep -c '"slug"') of $n"
+
+# A week's plan (7 days x 4 meals) against listing the whole library as JSON, same library.
+time_cmd() { # prints the sorted wall times (ms) of R runs of gutsy ARGS
+  for _ in $(seq "$runs"); do
+    s=$(date +%s%N); "$gutsy" "$@" >/dev/null; e=$(date +%s%N)
+    echo $(( (e - s) / 1000000 ))
+  done | sort -n
+}
+listed=$(time_cmd --db "$work/big.db" recipes list --json)
+planned=$(time_cmd --db "$work/big.db" plan generate --start 2026-11-30 --meals breakfast,lunch,dinner,snack --json)
+echo "plan generate (7 x 4) vs recipes list --json, whole process, $n recipes:"
+echo "  recipes list --json: median $(med "$listed") ms; plan generate: median $(med "$planned") ms"
+awk -v a="$(med "$planned")" -v b="$(med "$listed")" 'BEGIN { printf "  ratio (median) %.2f  (goal <= 2)\n", a / (b > 0 ? b : 1) }'

@@ -109,11 +109,21 @@ pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Reci
     let (meals, triggers, attributes) =
         (bits(&MealType::ALL, &recipe.meals), bits(Trigger::ALL, &facts.triggers), bits(Attribute::ALL, &facts.attributes));
     let minutes = has_time.then(|| recipe.times.active_minutes());
+    // The main ingredient: the heaviest non-optional line (the first, on a tie or without weights).
+    let main_food = facts
+        .lines
+        .iter()
+        .filter(|l| !l.optional && l.food.is_some())
+        .fold(None::<&crate::facts::LineFacts>, |best, l| match best {
+            Some(b) if b.grams.unwrap_or(0.0) >= l.grams.unwrap_or(0.0) => Some(b),
+            _ => Some(l),
+        })
+        .and_then(|l| l.food.as_deref());
     let filter = super::index::pack(triggers, attributes, meals, !facts.unknown.is_empty(), minutes);
     tx.prepare_cached(
         "INSERT INTO recipe_index (sort_key, recipe_id, meals, triggers, optional_triggers, attributes,
-             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes, foods, filter)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes, foods, filter, main_food, plant_list)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
         sort_key(&recipe.title),
@@ -129,6 +139,8 @@ pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Reci
         recipe.times.ferment_minutes.map(i64::from),
         foods,
         filter,
+        main_food,
+        facts.plants.join("\n"),
     ])?;
     tx.prepare_cached("INSERT INTO recipe_doc (recipe_id, card, body) VALUES (?1, ?2, ?3)")?.execute(params![rowid, card_json, body])?;
     {

@@ -1,7 +1,8 @@
-//! What the planner plans from: the recipes passing a filter, read from the derived tables in
-//! a few scans (no recipe decoded).
+//! What the planner plans from: the recipes passing a filter, read in one scan of the derived
+//! `recipe_index` (no recipe decoded, no per-line table sorted).
 
 use super::{not_a_database, Store, StoreError};
+use crate::catalog::Catalog;
 use crate::diet::Attribute;
 use crate::filter::Filter;
 use crate::model::MealType;
@@ -17,8 +18,10 @@ impl Store {
         let at: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
         let fermented = 1i64 << Attribute::ALL.iter().position(|a| *a == Attribute::Fermented).unwrap_or(0);
         let mut cands: Vec<Option<Candidate>> = vec![None; ids.len()];
+        let catalog = Catalog::bundled();
         let mut stmt = tx.prepare_cached(
-            "SELECT i.recipe_id, r.uid, r.title, i.meals, i.attributes, i.fiber_per_serving, i.active_minutes, i.ferment_minutes
+            "SELECT i.recipe_id, r.uid, r.title, i.meals, i.attributes, i.fiber_per_serving, i.active_minutes, i.ferment_minutes,
+                    i.foods, i.main_food, i.plant_list
              FROM recipe_index i JOIN recipe r ON r.id = i.recipe_id",
         )?;
         let mut rows = stmt.query([]).map_err(db)?;
@@ -26,40 +29,27 @@ impl Store {
             let Some(&i) = at.get(&r.get(0)?) else { continue };
             let meals: i64 = r.get(3)?;
             let attributes: i64 = r.get(4)?;
+            // Catalog indices of the foods (the catalog is part of the model version, so they match).
+            let foods: Vec<u8> = r.get(8)?;
+            let foods = foods
+                .chunks_exact(4)
+                .filter_map(|b| catalog.foods().get(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize))
+                .map(|f| f.id.clone())
+                .collect();
             cands[i] = Some(Candidate {
                 id: r.get(1)?,
                 title: r.get(2)?,
                 meals: MealType::ALL.iter().enumerate().filter(|(b, _)| meals & (1 << b) != 0).map(|(_, m)| *m).collect(),
                 fermented: attributes & fermented != 0,
-                plants: Vec::new(),
+                plants: r.get::<_, String>(10)?.lines().filter(|p| !p.is_empty()).map(str::to_string).collect(),
                 fiber_per_serving: r.get(5)?,
                 active_minutes: r.get::<_, Option<i64>>(6)?.and_then(|m| u32::try_from(m).ok()),
                 lead_minutes: r.get::<_, Option<i64>>(7)?.and_then(|m| u32::try_from(m).ok()),
-                main_food: None,
-                foods: Vec::new(),
+                main_food: r.get(9)?,
+                foods,
             });
         }
         drop(rows);
-        // Plants, foods, and the main ingredient (the heaviest non-optional line).
-        for (sql, what) in [
-            ("SELECT recipe_id, plant FROM recipe_plant ORDER BY recipe_id, plant", 0),
-            ("SELECT recipe_id, food FROM recipe_food WHERE optional = 0 ORDER BY recipe_id, food", 1),
-            ("SELECT recipe_id, food FROM recipe_line WHERE optional = 0 AND food IS NOT NULL ORDER BY recipe_id, grams DESC, line", 2),
-        ] {
-            let mut stmt = tx.prepare_cached(sql)?;
-            let mut rows = stmt.query([]).map_err(db)?;
-            while let Some(r) = rows.next().map_err(db)? {
-                let Some(c) = at.get(&r.get(0)?).and_then(|&i| cands[i].as_mut()) else { continue };
-                let value: String = r.get(1)?;
-                match what {
-                    0 => c.plants.push(value),
-                    1 => c.foods.push(value),
-                    _ => {
-                        c.main_food.get_or_insert(value);
-                    }
-                }
-            }
-        }
         drop(stmt);
         tx.finish().map_err(db)?;
         Ok(cands.into_iter().flatten().collect())

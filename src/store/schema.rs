@@ -3,13 +3,14 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
     all.push(M::up(V2));
     all.push(M::up(V3));
     all.push(M::up(V4));
+    all.push(M::up(V5));
     Migrations::new(all)
 }
 
@@ -184,6 +185,14 @@ CREATE TABLE plan_slot (
     locked      INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (plan_id, day, meal)
 ) STRICT, WITHOUT ROWID;
+";
+
+// 5: what the planner reads per recipe, in the one row it scans: the main ingredient and the
+// plants (the per-line tables need a sort and three scans). A cache: re-derived on the next open.
+const V5: &str = "
+ALTER TABLE recipe_index ADD COLUMN main_food TEXT;                   -- catalog id of the heaviest line
+ALTER TABLE recipe_index ADD COLUMN plant_list TEXT NOT NULL DEFAULT ''; -- plant names, one per line
+DELETE FROM meta WHERE key = 'model';
 ";
 
 #[cfg(test)]
