@@ -450,3 +450,36 @@ fn a_saved_plan_keeps_locks_through_regeneration_swaps_and_deleted_recipes() {
     assert!(!env.run(&["plan", "show", "New year"]).status.success());
     assert_eq!(env.json(&["plan", "list", "--json"]).as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn plan_rules_are_kept_or_reported_and_bad_rules_refused() {
+    let env = Env::new();
+    let base = ["plan", "generate", "--start", "2026-11-30", "--json"];
+    let fish = |plan: &Value| -> usize {
+        // Fish meals, judged by the core's own facts of each planned recipe.
+        let mut n = 0;
+        for d in plan["days"].as_array().unwrap() {
+            for m in d["meals"].as_array().unwrap() {
+                let id = m["recipe"]["id"].as_str().unwrap();
+                let shown = env.json(&["recipes", "show", id, "--json"]);
+                let triggers = shown["facts"]["triggers"].as_array().unwrap();
+                n += usize::from(triggers.iter().any(|t| t == "fish"));
+            }
+        }
+        n
+    };
+    let with_rule = env.json(&[&base[..], &["--rule", "fish >= 3"]].concat());
+    assert!(fish(&with_rule) >= 3, "three fish meals");
+    assert!(!with_rule["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("fish")));
+    let none = env.json(&[&base[..], &["--rule", "fish <= 0"]].concat());
+    assert_eq!(fish(&none), 0);
+    let too_many = env.json(&[&base[..], &["--rule", "fish >= 30"]].concat());
+    let warnings: Vec<&str> = too_many["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(warnings.iter().any(|w| w.starts_with("Your rule “fish ≥ 30” is not met")), "{warnings:?}");
+    for bad in ["florp >= 2", "fish = 2", "fish >= lots"] {
+        let out = env.run(&["plan", "generate", "--start", "2026-11-30", "--rule", bad]);
+        assert!(!out.status.success(), "{bad}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(bad) || err.contains("florp"), "{bad}: {err}");
+    }
+}

@@ -50,6 +50,7 @@ impl From<PlanError> for AppError {
         match e {
             PlanError::Store(e) => AppError::from(e),
             PlanError::Filter(e) => AppError::new(ErrorCode::BadFilter, e.to_string()),
+            PlanError::UnknownRuleTarget { .. } => AppError::new(ErrorCode::BadFilter, e.to_string()),
             PlanError::NotFound(_) => AppError::new(ErrorCode::NoPlan, e.to_string()),
             PlanError::NoSuchSlot { .. } | PlanError::DoesNotFit { .. } => AppError::new(ErrorCode::BadSlot, e.to_string()),
         }

@@ -8,7 +8,7 @@ use gutsy::library::{
     generate_plan, lock_slot, regenerate_plan, show_plan, swap_choices, swap_slot, Filter, FilterSpec, NewPlan, PlanError,
 };
 use gutsy::model::MealType;
-use gutsy::planner::{day_label, PlanSettings, PlanView};
+use gutsy::planner::{day_label, PlanSettings, PlanView, RuleSpec};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -34,6 +34,10 @@ pub enum Command {
         /// Longest prep + cook time for a meal, e.g. `dinner=30`. Comma-separated or repeated.
         #[arg(long, value_delimiter = ',', value_name = "MEAL=MINUTES", value_parser = meal_minutes)]
         max_minutes: Vec<(MealType, u32)>,
+        /// A rule for the week, e.g. "fish >= 2", "meat <= 1", "cruciferous >= 4 days" (meals, or days
+        /// with it). Repeat for several.
+        #[arg(long, value_name = "RULE")]
+        rule: Vec<RuleSpec>,
         /// No recipe comes back within this many days.
         #[arg(long, default_value_t = 5)]
         no_repeat_days: u32,
@@ -116,7 +120,7 @@ fn meal_minutes(text: &str) -> Result<(MealType, u32), String> {
 pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match cmd {
-        Command::Generate { start, days, meals, servings, exclude, max_minutes, no_repeat_days, seed, today, save, json } => {
+        Command::Generate { start, days, meals, servings, exclude, max_minutes, no_repeat_days, rule: rules, seed, today, save, json } => {
             // A bad exclusion is a usage error, before any library is opened.
             Filter::from_spec(Catalog::bundled(), &FilterSpec { exclude: exclude.clone(), ..FilterSpec::default() })
                 .map_err(|e| CliError::Usage(e.to_string()))?;
@@ -127,7 +131,7 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 }
             }
             let mut store = open_store(db)?;
-            let settings = PlanSettings { exclude, max_minutes, no_repeat_days, seed };
+            let settings = PlanSettings { exclude, max_minutes, no_repeat_days, seed, rules };
             let new = NewPlan { name: save, start, days, meals: meals_seen, servings, settings };
             let view = generate_plan(&mut store, &new, today.unwrap_or_else(local_today)).map_err(plan_error)?;
             print_view(&mut out, &view, json)?;

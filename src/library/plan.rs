@@ -2,10 +2,12 @@
 //! store's saved plans and candidates meeting the pure planner. Every change is saved whole.
 
 use crate::catalog::Catalog;
+use crate::diet::{Attribute, Category};
 use crate::filter::{Filter, FilterError, FilterSpec};
 use crate::model::MealType;
 use crate::planner::{
-    alternatives, generate, outcome, plan_view, Candidate, Fixed, PlanSettings, PlanView, RecipeRef, Request, SavedPlan, SavedSlot, Slot,
+    alternatives, generate, outcome, plan_view, Candidate, Fixed, PlanRule, PlanSettings, PlanView, RecipeRef, Request, RuleSpec,
+    SavedPlan, SavedSlot, Slot,
 };
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
@@ -23,6 +25,31 @@ pub enum PlanError {
     NoSuchSlot { day: u32, meal: MealType },
     #[error("{recipe:?} cannot go in that slot: it is not a {meal} recipe, or it breaks the plan's exclusions or rules")]
     DoesNotFit { recipe: String, meal: MealType },
+    #[error("rule {rule:?}: {target:?} is not a gut attribute (fermented, cruciferous, …), a food category (fish, meat, legume, …) or a food in the catalog")]
+    UnknownRuleTarget { rule: String, target: String },
+}
+
+/// Resolves the cook's rules against the candidates: an attribute, else a food category, else
+/// a catalog food with its family ("onion" counts red onion).
+pub fn resolve_rules(cands: &[Candidate], specs: &[RuleSpec]) -> Result<Vec<PlanRule>, PlanError> {
+    let catalog = Catalog::bundled();
+    specs
+        .iter()
+        .map(|spec| {
+            let word = spec.target.replace(' ', "_");
+            let hits: Vec<bool> = if let Ok(a) = word.parse::<Attribute>() {
+                cands.iter().map(|c| c.attributes.contains(&a)).collect()
+            } else if let Ok(cat) = word.parse::<Category>() {
+                cands.iter().map(|c| c.foods.iter().any(|f| catalog.by_id(f).is_some_and(|i| catalog.food(i).category == cat))).collect()
+            } else if let Some(food) = catalog.find_food(&spec.target) {
+                let family: Vec<&str> = catalog.family(food).into_iter().map(|i| catalog.food(i).id.as_str()).collect();
+                cands.iter().map(|c| c.foods.iter().any(|f| family.contains(&f.as_str()))).collect()
+            } else {
+                return Err(PlanError::UnknownRuleTarget { rule: spec.to_string(), target: spec.target.clone() });
+            };
+            Ok(PlanRule { spec: spec.clone(), hits })
+        })
+        .collect()
 }
 
 /// A new plan to generate.
@@ -46,8 +73,16 @@ pub struct SwapChoice {
     pub reasons: Vec<String>,
 }
 
-fn request(start: NaiveDate, days: u32, meals: &[MealType], settings: &PlanSettings, today: NaiveDate) -> Request {
-    Request {
+fn request(
+    cands: &[Candidate],
+    start: NaiveDate,
+    days: u32,
+    meals: &[MealType],
+    settings: &PlanSettings,
+    today: NaiveDate,
+) -> Result<Request, PlanError> {
+    Ok(Request {
+        rules: resolve_rules(cands, &settings.rules)?,
         days,
         meals: meals.to_vec(),
         max_minutes: settings.max_minutes.clone(),
@@ -55,7 +90,7 @@ fn request(start: NaiveDate, days: u32, meals: &[MealType], settings: &PlanSetti
         seed: settings.seed,
         today: Some(today),
         ..Request::week(start)
-    }
+    })
 }
 
 /// The recipes passing the plan's exclusions, plus any recipe a slot already holds.
@@ -100,8 +135,8 @@ fn to_saved(plan: &SavedPlan, cands: &[Candidate], slots: &[Slot]) -> Vec<SavedS
 }
 
 /// The view of a saved plan with its slots as `slots` say.
-fn view_of(plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: NaiveDate) -> PlanView {
-    let req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+fn view_of(plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let req = request(cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     let out = outcome(cands, &req, slots);
     let mut view = plan_view(cands, &req, &out, plan.servings);
     view.id = Some(plan.id.clone());
@@ -119,7 +154,7 @@ fn view_of(plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: Naive
             }
         }
     }
-    view
+    Ok(view)
 }
 
 /// A saved plan with its slots in the planner's order (day by day, meals as the plan lists them).
@@ -137,7 +172,7 @@ fn held(plan: &SavedPlan) -> Vec<&str> {
 /// Generates a plan, and saves it when it has a name.
 pub fn generate_plan(store: &mut Store, new: &NewPlan, today: NaiveDate) -> Result<PlanView, PlanError> {
     let cands = candidates(store, &new.settings, &[])?;
-    let req = request(new.start, new.days, &new.meals, &new.settings, today);
+    let req = request(&cands, new.start, new.days, &new.meals, &new.settings, today)?;
     let out = generate(&cands, &req);
     let Some(name) = &new.name else { return Ok(plan_view(&cands, &req, &out, new.servings)) };
     let mut plan = SavedPlan {
@@ -152,7 +187,7 @@ pub fn generate_plan(store: &mut Store, new: &NewPlan, today: NaiveDate) -> Resu
     };
     plan.slots = to_saved(&plan, &cands, &out.slots);
     plan.id = store.save_plan(&plan)?;
-    Ok(view_of(&plan, &cands, out.slots, today))
+    view_of(&plan, &cands, out.slots, today)
 }
 
 /// A saved plan as it stands (recipes deleted since are marked, never dropped).
@@ -160,7 +195,7 @@ pub fn show_plan(store: &Store, key: &str, today: NaiveDate) -> Result<PlanView,
     let plan = load(store, key)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let slots = to_slots(&plan, &cands);
-    Ok(view_of(&plan, &cands, slots, today))
+    view_of(&plan, &cands, slots, today)
 }
 
 /// Regenerates every unlocked slot (with a new seed when given); locked slots stay.
@@ -170,7 +205,7 @@ pub fn regenerate_plan(store: &mut Store, key: &str, seed: Option<u64>, today: N
         plan.settings.seed = seed;
     }
     let cands = candidates(store, &plan.settings, &held(&plan))?;
-    let mut req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    let mut req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     req.fixed = plan
         .slots
         .iter()
@@ -180,7 +215,7 @@ pub fn regenerate_plan(store: &mut Store, key: &str, seed: Option<u64>, today: N
     let out = generate(&cands, &req);
     plan.slots = to_saved(&plan, &cands, &out.slots);
     store.save_plan(&plan)?;
-    Ok(view_of(&plan, &cands, out.slots, today))
+    view_of(&plan, &cands, out.slots, today)
 }
 
 fn slot_index(plan: &SavedPlan, day: u32, meal: MealType) -> Result<usize, PlanError> {
@@ -202,7 +237,7 @@ pub fn swap_choices(store: &Store, key: &str, day: u32, meal: MealType, k: usize
     let i = slot_index(&plan, day, meal)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let slots = to_slots(&plan, &cands);
-    let req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     Ok(alternatives(&cands, &req, &slots, i, k)
         .into_iter()
         .map(|a| SwapChoice {
@@ -220,7 +255,7 @@ pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe:
     let wanted = store.find(recipe)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let mut slots = to_slots(&plan, &cands);
-    let req = request(plan.start, plan.days, &plan.meals, &plan.settings, today);
+    let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     let r = cands
         .iter()
         .position(|c| c.id == wanted.id)
@@ -229,5 +264,5 @@ pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe:
     slots[i].recipe = Some(r);
     plan.slots = to_saved(&plan, &cands, &slots);
     store.save_plan(&plan)?;
-    Ok(view_of(&plan, &cands, slots, today))
+    view_of(&plan, &cands, slots, today)
 }

@@ -108,6 +108,10 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
+        let mut missed_rules = 0;
+        for rule in &self.req.rules {
+            missed_rules += rule.violation(rule.value(slots, self.req.days));
+        }
         let running: usize = self.day_mains.windows(2).map(|p| p[0].iter().filter(|m| p[1].contains(m)).count()).sum();
         w.fermented_day * self.day_fermented.iter().filter(|&&f| f).count() as f64
             + w.plant * plants.min(w.plants_target) as f64
@@ -116,5 +120,6 @@ impl<'a> Scorer<'a> {
             - w.same_main_running * running as f64
             + w.shared_food * f64::from(shared)
             - w.lead_time_missed * f64::from(missed)
+            - w.rule * f64::from(missed_rules)
     }
 }

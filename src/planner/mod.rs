@@ -6,6 +6,7 @@
 mod fast;
 mod model;
 mod prep;
+mod rules;
 mod score;
 mod search;
 mod swap;
@@ -15,6 +16,7 @@ mod view;
 pub use fast::Scorer;
 pub use model::{Candidate, Fixed, PlanSettings, Request, SavedPlan, SavedSlot, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
+pub use rules::{Bound, PlanRule, RuleSpec};
 pub use score::{evaluate, start_by, Evaluation};
 pub use search::{fits, repeat_ok, SplitMix};
 pub use swap::{alternatives, Alternative};
@@ -34,6 +36,8 @@ pub enum Warning {
     FewFermentedDays { days: u32, of: u32, fermented_recipes: usize },
     /// Fewer distinct plants than the target.
     FewPlants { plants: usize, target: usize },
+    /// A cook's rule the plan could not keep; `available` recipes count toward it at all.
+    RuleUnmet { rule: String, value: u32, available: usize },
 }
 
 impl Warning {
@@ -48,6 +52,11 @@ impl Warning {
                 "Only {fermented_recipes} fermented recipe{} pass{} your filters: {days} of {of} days have a ferment.",
                 if *fermented_recipes == 1 { "" } else { "s" },
                 if *fermented_recipes == 1 { "es" } else { "" }
+            ),
+            Warning::RuleUnmet { rule, value, available } => format!(
+                "Your rule “{rule}” is not met: the plan has {value}, and {available} recipe{} passing your filters count{} toward it.",
+                if *available == 1 { "" } else { "s" },
+                if *available == 1 { "s" } else { "" }
             ),
             Warning::FewPlants { plants, target } => {
                 format!("The plan has {plants} distinct plants, short of the {target} a week to aim for.")
@@ -102,6 +111,12 @@ pub fn outcome(cands: &[Candidate], req: &Request, slots: Vec<Slot>) -> Outcome 
     }
     if evaluation.plants.len() < req.weights.plants_target {
         warnings.push(Warning::FewPlants { plants: evaluation.plants.len(), target: req.weights.plants_target });
+    }
+    for (rule, &value) in req.rules.iter().zip(&evaluation.rules) {
+        if rule.violation(value) > 0 {
+            let available = rule.hits.iter().filter(|&&h| h).count();
+            warnings.push(Warning::RuleUnmet { rule: rule.spec.to_string(), value, available });
+        }
     }
     let prep = prep_tasks(cands, req, &slots);
     Outcome { slots, evaluation, prep, warnings }

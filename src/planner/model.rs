@@ -1,5 +1,6 @@
 //! The planner's plain data: what it plans from (candidates, a request) and what it returns.
 
+use super::rules::{PlanRule, RuleSpec};
 use crate::model::MealType;
 use chrono::NaiveDate;
 
@@ -12,6 +13,8 @@ pub struct Candidate {
     pub meals: Vec<MealType>,
     /// A live ferment eaten as such (the `fermented` attribute).
     pub fermented: bool,
+    /// Its gut attributes (for the cook's rules: "cruciferous >= 4 days").
+    pub attributes: Vec<crate::diet::Attribute>,
     /// Distinct plants (catalog ids) of its non-optional lines.
     pub plants: Vec<String>,
     pub fiber_per_serving: Option<f64>,
@@ -46,6 +49,8 @@ pub struct Weights {
     pub same_main_running: f64,
     pub shared_food: f64,
     pub lead_time_missed: f64,
+    /// Per meal (or day) a cook's rule is missed by.
+    pub rule: f64,
 }
 
 impl Default for Weights {
@@ -59,6 +64,7 @@ impl Default for Weights {
             same_main_running: 3.0,
             shared_food: 0.2,
             lead_time_missed: 25.0,
+            rule: 15.0,
         }
     }
 }
@@ -78,6 +84,8 @@ pub struct Request {
     pub today: Option<NaiveDate>,
     pub seed: u64,
     pub weights: Weights,
+    /// The cook's rules, resolved against the candidates.
+    pub rules: Vec<PlanRule>,
 }
 
 impl Request {
@@ -93,6 +101,7 @@ impl Request {
             today: None,
             seed: 0,
             weights: Weights::default(),
+            rules: Vec::new(),
         }
     }
 
@@ -118,6 +127,8 @@ pub struct PlanSettings {
     pub max_minutes: Vec<(MealType, u32)>,
     pub no_repeat_days: u32,
     pub seed: u64,
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
 }
 
 /// One slot of a saved plan: the recipe by its stable id, and its title when planned (shown if

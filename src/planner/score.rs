@@ -5,7 +5,8 @@
 //! - `fiber_gram` per gram of fiber a day, up to `fiber_target_g` (30 g), per serving;
 //! - minus `same_main_running` each time a main ingredient repeats on the next day (variety);
 //! - `shared_food` per extra recipe sharing a food (a shorter shopping list);
-//! - minus `lead_time_missed` per ferment that cannot be ready in time.
+//! - minus `lead_time_missed` per ferment that cannot be ready in time;
+//! - minus `rule` per meal (or day) a cook's rule is missed by ("fish >= 2" with one fish: 1).
 
 use super::model::{Candidate, Request, Slot};
 use chrono::{Days, NaiveDate};
@@ -24,6 +25,8 @@ pub struct Evaluation {
     pub shared_foods: u32,
     /// Slots whose ferment cannot be started in time.
     pub lead_missed: Vec<usize>,
+    /// Per rule of the request: the meals (or days) that count toward it.
+    pub rules: Vec<u32>,
 }
 
 /// The day a recipe with `lead_minutes` must be started to be ready on `date` (whole days,
@@ -70,6 +73,8 @@ pub fn evaluate(cands: &[Candidate], req: &Request, slots: &[Slot]) -> Evaluatio
         }
     }
     let shared_foods = uses.values().map(|&n| n.saturating_sub(1)).sum();
+    let rules: Vec<u32> = req.rules.iter().map(|r| r.value(slots, req.days)).collect();
+    let missed_rules: u32 = req.rules.iter().zip(&rules).map(|(r, &v)| r.violation(v)).sum();
     let n_plants = plants.len();
     let total = w.fermented_day * fermented.iter().filter(|&&f| f).count() as f64
         + w.plant * n_plants.min(w.plants_target) as f64
@@ -77,10 +82,11 @@ pub fn evaluate(cands: &[Candidate], req: &Request, slots: &[Slot]) -> Evaluatio
         + w.fiber_gram * fiber.iter().map(|g| g.min(w.fiber_target_g)).sum::<f64>()
         - w.same_main_running * f64::from(same_main_running)
         + w.shared_food * f64::from(shared_foods)
-        - w.lead_time_missed * lead_missed.len() as f64;
+        - w.lead_time_missed * lead_missed.len() as f64
+        - w.rule * f64::from(missed_rules);
     let mut plants: Vec<String> = plants.into_iter().map(str::to_string).collect();
     plants.sort();
-    Evaluation { total, fermented, fiber, plants, same_main_running, shared_foods, lead_missed }
+    Evaluation { total, fermented, fiber, plants, same_main_running, shared_foods, lead_missed, rules }
 }
 
 #[cfg(test)]
@@ -94,6 +100,7 @@ mod tests {
             title: id.into(),
             meals: vec![MealType::Lunch],
             fermented,
+            attributes: Vec::new(),
             plants: plants.iter().map(|p| p.to_string()).collect(),
             fiber_per_serving: Some(fiber),
             active_minutes: Some(10),

@@ -62,6 +62,7 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Candidate> {
                 title: format!("Recipe {i}"),
                 meals: if meals.is_empty() { vec![MealType::Dinner] } else { meals },
                 fermented,
+                attributes: if fermented { vec![crate::diet::Attribute::Fermented] } else { Vec::new() },
                 main_food: ps.first().cloned(),
                 foods: ps.clone(),
                 plants: ps,

@@ -72,6 +72,9 @@ proptest! {
         let mut req = Request::week(date(2026, 12, 28));
         req.today = req.start.checked_add_signed(chrono::Duration::days(today));
         let slots: Vec<Slot> = req.slots().zip(&picks).map(|((day, meal), &recipe)| Slot { day, meal, recipe, fixed: false }).collect();
+        // A rule on a seeded subset of recipes, by meals or by days.
+        let spec: RuleSpec = if lib_seed % 2 == 0 { "kale >= 3".parse().unwrap() } else { "kale <= 1 days".parse().unwrap() };
+        req.rules = vec![PlanRule { spec, hits: cands.iter().map(|c| c.plants.iter().any(|p| p == "kale")).collect() }];
         let mut scorer = Scorer::new(&cands, &req);
         let slow = evaluate(&cands, &req, &slots).total;
         prop_assert!((scorer.total(&slots) - slow).abs() < 1e-9, "{} vs {slow}", scorer.total(&slots));
@@ -200,4 +203,31 @@ fn swaps_are_ranked_by_what_they_do_to_the_week_with_reasons() {
     let alts = alternatives(&cands, &req, &only, at, cands.len());
     let unfermented = alts.iter().find(|a| !cands[a.recipe].fermented).expect("an unfermented alternative");
     assert!(unfermented.reasons.iter().any(|r| r.ends_with("without a ferment")), "{:?}", unfermented.reasons);
+}
+
+#[test]
+fn the_cooks_rules_are_kept_when_they_can_be_and_reported_when_not() {
+    let cands = synthetic(300, 8);
+    let kale: Vec<bool> = cands.iter().map(|c| c.main_food.as_deref() == Some("kale")).collect();
+    let mut req = Request::week(date(2026, 11, 30));
+    let count = |out: &Outcome| out.slots.iter().filter(|s| s.recipe.is_some_and(|r| kale[r])).count();
+    let plain = generate(&cands, &req);
+    req.rules = vec![PlanRule { spec: "kale >= 6".parse().unwrap(), hits: kale.clone() }];
+    let more = generate(&cands, &req);
+    assert!(count(&more) >= 6, "{} kale meals (without the rule: {})", count(&more), count(&plain));
+    assert!(!more.warnings.iter().any(|w| matches!(w, Warning::RuleUnmet { .. })));
+    req.rules = vec![PlanRule { spec: "kale <= 0".parse().unwrap(), hits: kale.clone() }];
+    assert_eq!(count(&generate(&cands, &req)), 0);
+    // More than the library can give: kept as far as it goes, and said in words.
+    let available = kale.iter().filter(|&&k| k).count();
+    req.rules = vec![PlanRule { spec: "kale >= 7 days".parse().unwrap(), hits: kale.iter().map(|_| false).collect() }];
+    let out = generate(&cands, &req);
+    let texts: Vec<String> = out.warnings.iter().map(Warning::text).collect();
+    assert!(
+        texts.contains(
+            &"Your rule “kale ≥ 7 days” is not met: the plan has 0, and 0 recipes passing your filters count toward it.".to_string()
+        ),
+        "{texts:?}"
+    );
+    assert!(available > 0);
 }

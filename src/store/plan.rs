@@ -41,6 +41,7 @@ impl Store {
                 title: r.get(2)?,
                 meals: MealType::ALL.iter().enumerate().filter(|(b, _)| meals & (1 << b) != 0).map(|(_, m)| *m).collect(),
                 fermented: attributes & fermented != 0,
+                attributes: Attribute::ALL.iter().enumerate().filter(|(b, _)| attributes & (1 << b) != 0).map(|(_, a)| *a).collect(),
                 plants: r.get::<_, String>(10)?.lines().filter(|p| !p.is_empty()).map(str::to_string).collect(),
                 fiber_per_serving: r.get(5)?,
                 active_minutes: r.get::<_, Option<i64>>(6)?.and_then(|m| u32::try_from(m).ok()),
