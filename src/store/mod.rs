@@ -166,25 +166,41 @@ impl Store {
             let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?;
             rows.collect::<Result<_, _>>()?
         };
-        for (rowid, uid, slug, format, text, path) in rows {
-            let label = path.unwrap_or_else(|| slug.clone());
-            let parsed = format
-                .parse::<SourceFormat>()
-                .map_err(|m| ImportError::Invalid { path: label.clone(), message: m })
-                .and_then(|f| f.parse(&label, &text));
-            match parsed {
-                Ok(mut recipe) => {
-                    recipe.id = uid;
-                    recipe.slug = slug;
-                    derive::write(&tx, catalog, rowid, &recipe)?;
-                    tx.execute(
-                        "UPDATE recipe SET source_hash = ?2 WHERE id = ?1 AND source_hash = ''",
-                        params![rowid, content_hash(&text)],
-                    )?;
+        // Parsing and facts on a worker thread, writing here (as a batch import does).
+        let stale = std::thread::scope(|scope| -> Result<Vec<ImportError>, StoreError> {
+            let (send, receive) = std::sync::mpsc::sync_channel(64);
+            scope.spawn(move || {
+                for (rowid, uid, slug, format, text, path) in rows {
+                    let label = path.unwrap_or_else(|| slug.clone());
+                    let parsed = format
+                        .parse::<SourceFormat>()
+                        .map_err(|m| ImportError::Invalid { path: label.clone(), message: m })
+                        .and_then(|f| f.parse(&label, &text))
+                        .map(|mut recipe| {
+                            recipe.id = uid;
+                            recipe.slug = slug;
+                            let facts = crate::facts::recipe_facts(catalog, &recipe);
+                            (recipe, facts, content_hash(&text))
+                        });
+                    if send.send((rowid, parsed)).is_err() {
+                        return;
+                    }
                 }
-                Err(e) => self.stale.push(e),
+            });
+            let mut stale = Vec::new();
+            for (rowid, parsed) in receive {
+                match parsed {
+                    Ok((recipe, facts, hash)) => {
+                        derive::write_facts(&tx, catalog, rowid, &recipe, &facts)?;
+                        derive::SearchRow::new(rowid, &recipe).write(&tx)?;
+                        tx.execute("UPDATE recipe SET source_hash = ?2 WHERE id = ?1 AND source_hash = ''", params![rowid, hash])?;
+                    }
+                    Err(e) => stale.push(e),
+                }
             }
-        }
+            Ok(stale)
+        })?;
+        self.stale.extend(stale);
         set_meta(&tx, "model", version)?;
         tx.commit()?;
         Ok(())

@@ -114,13 +114,20 @@ fn derived_data_is_rebuilt_when_the_model_changes() {
     let (store, _) = library::open(&path).unwrap();
     let id = store.find("Simple Sauerkraut").unwrap().id;
     // Simulate facts derived by an older model: wrong stored facts and another version.
-    store.conn.execute("UPDATE recipe_index SET triggers = 15, unknown = 3", []).unwrap();
+    // (every trigger bit set in the packed filter facts too).
+    store.conn.execute("UPDATE recipe_index SET triggers = 15, unknown = 3, filter = filter | 65535", []).unwrap();
+    let dairy = || FilterSpec { exclude: vec!["dairy".into()], ..FilterSpec::default() };
+    assert!(!ids(&store, dairy()).contains(&"simple-sauerkraut".to_string()), "the scrambled facts are what a list reads");
+    // A recipe whose text no longer parses keeps its old facts (and is reported as stale).
+    store.conn.execute("UPDATE recipe SET source_text = '---\ntitle: [broken\n---\n' WHERE slug = 'milk-kefir'", []).unwrap();
     store.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'model'", []).unwrap();
     drop(store);
-    let (store, _) = library::open(&path).unwrap();
-    let spec = FilterSpec { exclude: vec!["dairy".into()], ..FilterSpec::default() };
-    assert!(ids(&store, spec).contains(&"simple-sauerkraut".to_string()), "facts re-derived from the source text");
+    let (store, warnings) = library::open(&path).unwrap();
+    assert!(ids(&store, dairy()).contains(&"simple-sauerkraut".to_string()), "facts re-derived from the source text");
     assert_eq!(store.find("Simple Sauerkraut").unwrap().id, id);
+    assert_eq!(store.stale().len(), 1, "{warnings:?}");
+    assert!(ids(&store, FilterSpec::default()).contains(&"milk-kefir".to_string()), "a stale recipe stays listed");
+    assert!(store.recipe("milk-kefir").unwrap().is_some());
 }
 
 #[test]
