@@ -196,14 +196,8 @@ pub fn plan_show(library: &Library) -> Result<Option<PlanView>, AppError> {
 
 /// Generates (and saves) a week from `start` with these exclusions.
 pub fn plan_generate(library: &Library, start: NaiveDate, exclude: &[String], seed: u64) -> Result<PlanView, AppError> {
-    let new = NewPlan {
-        name: Some(PLAN_NAME.to_string()),
-        start,
-        days: 7,
-        meals: vec![MealType::Breakfast, MealType::Lunch, MealType::Dinner],
-        servings: 2,
-        settings: PlanSettings { exclude: exclude.to_vec(), no_repeat_days: 5, seed, ..PlanSettings::default() },
-    };
+    let settings = PlanSettings { exclude: exclude.to_vec(), seed, ..PlanSettings::default() };
+    let new = NewPlan::week(Some(PLAN_NAME.to_string()), start, settings);
     library.with_mut(|store| Ok(library::generate_plan(store, &new, today())?))
 }
 

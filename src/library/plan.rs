@@ -64,6 +64,13 @@ pub struct NewPlan {
     pub settings: PlanSettings,
 }
 
+impl NewPlan {
+    /// A week of breakfast, lunch and dinner for two from `start`.
+    pub fn week(name: Option<String>, start: NaiveDate, settings: PlanSettings) -> NewPlan {
+        NewPlan { name, start, days: 7, meals: vec![MealType::Breakfast, MealType::Lunch, MealType::Dinner], servings: 2, settings }
+    }
+}
+
 /// A swap's choices: the slot's next-best recipes with their reasons.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
 #[ts(export)]

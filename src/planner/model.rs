@@ -120,7 +120,7 @@ pub struct Slot {
 }
 
 /// What a plan was generated with, kept with it so it can be regenerated the same way.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlanSettings {
     /// Trigger words and foods, as the cook gave them.
     pub exclude: Vec<String>,
@@ -129,6 +129,13 @@ pub struct PlanSettings {
     pub seed: u64,
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
+}
+
+impl Default for PlanSettings {
+    /// No exclusions or rules, and no recipe twice within 5 days.
+    fn default() -> Self {
+        PlanSettings { exclude: Vec::new(), max_minutes: Vec::new(), no_repeat_days: 5, seed: 0, rules: Vec::new() }
+    }
 }
 
 /// One slot of a saved plan: the recipe by its stable id, and its title when planned (shown if

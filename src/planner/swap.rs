@@ -1,6 +1,7 @@
 //! Swapping one slot: the next-best recipes for it, ranked by what they do to the whole plan,
 //! each with its reasons in words.
 
+use super::fast::Scorer;
 use super::model::{Candidate, Request, Slot};
 use super::score::{evaluate, Evaluation};
 use super::search::{fits, repeat_ok};
@@ -20,19 +21,27 @@ pub struct Alternative {
 /// Up to `k` recipes that could replace slot `at`, best first (the current one left out).
 pub fn alternatives(cands: &[Candidate], req: &Request, slots: &[Slot], at: usize, k: usize) -> Vec<Alternative> {
     let Some(slot) = slots.get(at) else { return Vec::new() };
-    let before = evaluate(cands, req, slots);
+    // Rank every recipe with the fast scorer; words only for the `k` shown.
+    let mut scorer = Scorer::new(cands, req);
+    let base = scorer.total(slots);
     let mut trial = slots.to_vec();
-    let mut found: Vec<Alternative> = (0..cands.len())
+    let mut ranked: Vec<(usize, f64)> = (0..cands.len())
         .filter(|&r| Some(r) != slot.recipe && fits(&cands[r], req, slot) && repeat_ok(slots, req, at, r))
         .map(|r| {
             trial[at].recipe = Some(r);
-            let after = evaluate(cands, req, &trial);
-            Alternative { recipe: r, delta: after.total - before.total, reasons: reasons(req, slot.day, &before, &after) }
+            (r, scorer.total(&trial) - base)
         })
         .collect();
-    found.sort_by(|a, b| b.delta.total_cmp(&a.delta).then(a.recipe.cmp(&b.recipe)));
-    found.truncate(k);
-    found
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(k);
+    let before = evaluate(cands, req, slots);
+    ranked
+        .into_iter()
+        .map(|(r, delta)| {
+            trial[at].recipe = Some(r);
+            Alternative { recipe: r, delta, reasons: reasons(req, slot.day, &before, &evaluate(cands, req, &trial)) }
+        })
+        .collect()
 }
 
 /// What changes, in words: ferments, plants, fiber, variety, lead times.

@@ -188,7 +188,7 @@ impl SearchRow {
 }
 
 /// How recipes sort and how a search word is found in a title: the title's lowercase words.
-pub fn sort_key(title: &str) -> String {
+fn sort_key(title: &str) -> String {
     crate::catalog::normalize::normalize(title)
 }
 

@@ -367,16 +367,14 @@ impl Store {
         }
     }
 
-    /// Ids of recipes matching free text (title, ingredients, steps, tags), best first.
+    /// Ids of recipes matching free text (title, ingredients, steps, tags), in the list's order.
     /// Empty or punctuation-only text matches nothing; callers treat it as "no search".
     pub fn search(&self, text: &str) -> Result<Vec<String>, StoreError> {
-        let Some(q) = fts_query(text) else { return Ok(Vec::new()) };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.uid FROM recipe_fts f JOIN recipe r ON r.id = f.rowid
-             WHERE recipe_fts MATCH ?1 ORDER BY bm25(recipe_fts, 10.0, 4.0, 1.0, 2.0)",
-        )?;
-        let ids = stmt.query_map([q], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
-        Ok(ids)
+        if fts_query(text).is_none() {
+            return Ok(Vec::new());
+        }
+        let filter = crate::filter::Filter { search: Some(text.to_string()), ..Default::default() };
+        Ok(self.list(&filter)?.into_iter().map(|c| c.id).collect())
     }
 
     /// Number of recipes in the library.
