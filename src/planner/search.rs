@@ -105,7 +105,8 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
             let keep = slots[at].recipe;
             // No noise here: a move is taken only for a better plan.
             if let Some((r, total)) = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), None) {
-                if total > current + 1e-9 && Some(r) != keep {
+                // An empty slot is always filled (a meal beats none, even one that costs points).
+                if (total > current + 1e-9 || keep.is_none()) && Some(r) != keep {
                     slots[at].recipe = Some(r);
                     current = total;
                     improved = true;
@@ -116,6 +117,13 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
         }
         if !improved {
             break;
+        }
+    }
+    // Moves in the last pass may have freed a recipe for a slot left empty before it.
+    for at in 0..slots.len() {
+        if !slots[at].fixed && slots[at].recipe.is_none() {
+            slots[at].recipe =
+                best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), None).map(|(r, _)| r);
         }
     }
 }
