@@ -48,6 +48,7 @@ for theme in light dark; do
   # The first-start scenario needs a library that does not exist yet; the planner a fresh one.
   rm -rf "$work/fresh" "$work/plan" && mkdir -p "$work/fresh" "$work/plan"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
-    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/app.test.mjs
+    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/app.test.mjs ||
+    { echo "e2e ($theme) failed; the driver's log:" >&2; tail -n 40 "$out/driver-$theme.log" >&2; exit 1; }
 done
 echo "screenshots: $out"

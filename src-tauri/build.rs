@@ -6,12 +6,19 @@ fn main() {
         "recipe_view",
         "explain_ingredient",
         "library_info",
+        "planner_state",
         "plan_show",
         "plan_generate",
         "plan_regenerate",
         "plan_lock",
         "plan_swap_choices",
         "plan_swap",
+        "plan_move",
+        "plan_servings",
+        "plan_rename",
+        "plan_duplicate",
+        "plan_delete",
+        "settings_save",
     ])))
     .expect("tauri-build failed");
 }

@@ -11,5 +11,6 @@ pub mod library;
 pub mod model;
 pub mod planner;
 pub mod quantity;
+pub mod settings;
 pub mod store;
 pub mod units;

@@ -483,3 +483,118 @@ fn plan_rules_are_kept_or_reported_and_bad_rules_refused() {
         assert!(err.contains(bad) || err.contains("florp"), "{bad}: {err}");
     }
 }
+
+#[test]
+fn settings_are_the_defaults_of_every_new_plan_and_flags_override_them() {
+    let env = Env::new();
+    let set = env.json(&["settings", "set", "--household", "3", "--exclude", "Dairy,gluten", "--rule", "fish>=1", "--json"]);
+    assert_eq!(set["household"], 3);
+    assert_eq!(set["exclude"], serde_json::json!(["dairy", "gluten"]));
+    assert_eq!(set["rules"], serde_json::json!(["fish ≥ 1"]));
+    assert_eq!(env.json(&["settings", "show", "--json"]), set, "saved");
+    // Refused changes name the value and save nothing.
+    for bad in [vec!["--household", "0"], vec!["--rule", "unicorn >= 2"], vec!["--exclude", "florps"], vec!["--units", "imperial"]] {
+        let out = env.run(&[&["settings", "set"][..], &bad].concat());
+        assert!(!out.status.success(), "{bad:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).trim().is_empty());
+    }
+    assert_eq!(env.json(&["settings", "show", "--json"]), set, "nothing saved by a refused change");
+
+    let plan = env.json(&["plan", "generate", "--start", "2026-11-30", "--seed", "1", "--json"]);
+    let meals: Vec<&Value> = plan["days"].as_array().unwrap().iter().flat_map(|d| d["meals"].as_array().unwrap()).collect();
+    assert!(meals.iter().all(|m| m["servings"] == 3), "the household's servings");
+    let triggers_of = |m: &Value| {
+        let shown = env.json(&["recipes", "show", m["recipe"]["id"].as_str().unwrap(), "--json"]);
+        shown["facts"]["triggers"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    for m in &meals {
+        let t = triggers_of(m);
+        assert!(!t.iter().any(|t| t == "dairy" || t == "gluten"), "{} has {t:?}", m["recipe"]["title"]);
+    }
+    // A flag replaces the setting for this plan only.
+    let two = env.json(&["plan", "generate", "--start", "2026-11-30", "--servings", "2", "--exclude", "none", "--json"]);
+    assert_eq!(two["days"][0]["meals"][0]["servings"], 2);
+    assert_eq!(env.json(&["settings", "show", "--json"])["household"], 3);
+}
+
+#[test]
+fn leftovers_feed_the_next_lunch_and_are_cooked_once() {
+    let env = Env::new();
+    let plan = env.json(&[
+        "plan",
+        "generate",
+        "--start",
+        "2026-11-30",
+        "--leftovers",
+        "true",
+        "--servings",
+        "2",
+        "--save",
+        "Cook once",
+        "--seed",
+        "4",
+        "--json",
+    ]);
+    let days = plan["days"].as_array().unwrap();
+    for (d, day) in days.iter().enumerate() {
+        let lunch = &day["meals"][1];
+        let dinner = &day["meals"][2];
+        assert_eq!(lunch["meal"], "lunch");
+        if d == 0 {
+            assert!(lunch["leftover_of"].is_null(), "the first lunch is cooked");
+            assert_eq!(lunch["cook_servings"], 2);
+        } else {
+            assert_eq!(lunch["recipe"], days[d - 1]["meals"][2]["recipe"], "day {d}: lunch is the dinner before");
+            assert_eq!(lunch["leftover_of"]["date"], days[d - 1]["date"]);
+            assert_eq!(lunch["leftover_of"]["meal"], "dinner");
+            assert_eq!(lunch["cook_servings"], 0, "leftovers are not cooked again");
+        }
+        let fed = d + 1 < days.len();
+        assert_eq!(dinner["cook_servings"], if fed { 4 } else { 2 }, "day {d}: dinner cooks for tomorrow's lunch too");
+    }
+    // A leftover lunch follows its dinner: swapping it alone is refused with the reason.
+    let out = env.run(&["plan", "swap", "Cook once", "--day", "2", "--meal", "lunch"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("leftovers"), "{}", String::from_utf8_lossy(&out.stderr));
+    // Swapping the dinner changes the next lunch with it.
+    let choice = env.json(&["plan", "swap", "Cook once", "--day", "1", "--meal", "dinner", "--json"])[0]["recipe"]["id"].clone();
+    let swapped = env.json(&["plan", "swap", "Cook once", "--day", "1", "--meal", "dinner", "--to", choice.as_str().unwrap(), "--json"]);
+    assert_eq!(swapped["days"][0]["meals"][2]["recipe"]["id"], choice);
+    assert_eq!(swapped["days"][1]["meals"][1]["recipe"]["id"], choice);
+    assert_eq!(swapped["days"][0]["meals"][2]["locked"], true, "a recipe the cook chose is kept on regenerate");
+}
+
+#[test]
+fn plans_are_moved_served_renamed_and_copied() {
+    let env = Env::new();
+    let plan = env.json(&["plan", "generate", "--start", "2026-11-30", "--save", "Week", "--seed", "2", "--json"]);
+    let recipe = |p: &Value, d: usize, m: usize| p["days"][d]["meals"][m]["recipe"]["id"].clone();
+    // Move Monday's dinner to Thursday: the two swap and both are locked.
+    let moved = env.json(&["plan", "move", "Week", "--day", "1", "--meal", "dinner", "--to-day", "4", "--json"]);
+    assert_eq!(recipe(&moved, 3, 2), recipe(&plan, 0, 2));
+    assert_eq!(recipe(&moved, 0, 2), recipe(&plan, 3, 2));
+    assert_eq!(
+        (moved["days"][0]["meals"][2]["locked"].clone(), moved["days"][3]["meals"][2]["locked"].clone()),
+        (Value::Bool(true), Value::Bool(true))
+    );
+    // A dinner cannot land in a breakfast slot it does not fit.
+    let out = env.run(&["plan", "move", "Week", "--day", "1", "--meal", "dinner", "--to-day", "2", "--to-meal", "breakfast"]);
+    assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(env.json(&["plan", "show", "Week", "--json"])["days"], moved["days"], "a refused move changes nothing");
+
+    let served = env.json(&["plan", "servings", "Week", "--day", "3", "--meal", "lunch", "5", "--json"]);
+    assert_eq!(served["days"][2]["meals"][1]["servings"], 5);
+    assert_eq!(served["days"][2]["meals"][1]["cook_servings"], 5);
+    assert!(!env.run(&["plan", "servings", "Week", "--day", "3", "--meal", "lunch", "0"]).status.success());
+
+    env.ok(&["plan", "rename", "Week", "Advent week"]);
+    assert!(!env.run(&["plan", "show", "Week"]).status.success());
+    let copy = env.json(&["plan", "duplicate", "Advent week", "Advent week (copy)", "--json"]);
+    assert_ne!(copy["id"], plan["id"]);
+    assert_eq!(copy["days"], env.json(&["plan", "show", "Advent week", "--json"])["days"]);
+    let names: Vec<Value> = env.json(&["plan", "list", "--json"]).as_array().unwrap().iter().map(|p| p["name"].clone()).collect();
+    assert_eq!(names, vec![Value::from("Advent week"), Value::from("Advent week (copy)")]);
+    // A name in use is refused either way.
+    assert!(!env.run(&["plan", "rename", "Advent week (copy)", "Advent week"]).status.success());
+    assert!(!env.run(&["plan", "duplicate", "Advent week", "Advent week (copy)"]).status.success());
+}

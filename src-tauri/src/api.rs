@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 use gutsy::catalog::{Catalog, Explanation};
-use gutsy::library::{self, Filter, FilterSpec, NewPlan, PlanError, RecipeView, SwapChoice};
+use gutsy::library::{self, Filter, FilterSpec, NewPlan, PlanError, RecipeView, SaveSettingsError, SwapChoice};
 use gutsy::model::MealType;
-use gutsy::planner::{PlanSettings, PlanView};
-use gutsy::store::{default_db_path, ListPage, Store, StoreError};
+use gutsy::planner::{default_plan_name, week_start_after, PlanView};
+use gutsy::settings::Settings;
+use gutsy::store::{default_db_path, ListPage, PlanSummary, Store, StoreError};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -27,6 +28,8 @@ pub enum ErrorCode {
     BadFilter,
     NoPlan,
     BadSlot,
+    BadName,
+    BadSettings,
     NoLibraryPath,
     Busy,
 }
@@ -52,7 +55,10 @@ impl From<PlanError> for AppError {
             PlanError::Filter(e) => AppError::new(ErrorCode::BadFilter, e.to_string()),
             PlanError::UnknownRuleTarget { .. } => AppError::new(ErrorCode::BadFilter, e.to_string()),
             PlanError::NotFound(_) => AppError::new(ErrorCode::NoPlan, e.to_string()),
-            PlanError::NoSuchSlot { .. } | PlanError::DoesNotFit { .. } => AppError::new(ErrorCode::BadSlot, e.to_string()),
+            PlanError::NoSuchSlot { .. } | PlanError::DoesNotFit { .. } | PlanError::Leftover { .. } | PlanError::Servings(_) => {
+                AppError::new(ErrorCode::BadSlot, e.to_string())
+            }
+            PlanError::EmptyName => AppError::new(ErrorCode::BadName, e.to_string()),
         }
     }
 }
@@ -68,6 +74,7 @@ impl From<StoreError> for AppError {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Ambiguous { .. } => ErrorCode::Ambiguous,
             StoreError::Import(_) => ErrorCode::Import,
+            StoreError::PlanNameTaken(_) => ErrorCode::BadName,
         };
         AppError::new(code, e.to_string())
     }
@@ -178,44 +185,117 @@ pub fn library_info(library: &Library) -> Result<LibraryInfo, AppError> {
     library.with(|store| Ok(LibraryInfo { path: store.label().to_string(), recipes: store.count()? }))
 }
 
-/// The plan the Planner screen works on (one for now; the CLI can keep more).
-pub const PLAN_NAME: &str = "My week";
-
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// The saved plan, or `None` before the first one is generated.
-pub fn plan_show(library: &Library) -> Result<Option<PlanView>, AppError> {
-    library.with(|store| match library::show_plan(store, PLAN_NAME, today()) {
+/// What the Planner screen opens with: the saved plans, the week to offer, the cook's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PlannerState {
+    pub plans: Vec<PlanSummary>,
+    /// The next week to plan (Monday on or after today).
+    #[ts(type = "string")]
+    pub default_start: NaiveDate,
+    /// "Week of Mon 7 Dec", for a plan from `default_start`.
+    pub default_name: String,
+    pub settings: Settings,
+}
+
+pub fn planner_state(library: &Library) -> Result<PlannerState, AppError> {
+    let start = week_start_after(today());
+    library.with(|store| {
+        Ok(PlannerState {
+            plans: store.plans()?,
+            default_start: start,
+            default_name: default_plan_name(start),
+            settings: store.settings()?,
+        })
+    })
+}
+
+/// A saved plan (by id or name); `None` when there is none by that key.
+pub fn plan_show(library: &Library, plan: &str) -> Result<Option<PlanView>, AppError> {
+    library.with(|store| match library::show_plan(store, plan, today()) {
         Ok(view) => Ok(Some(view)),
         Err(PlanError::NotFound(_)) => Ok(None),
         Err(e) => Err(e.into()),
     })
 }
 
-/// Generates (and saves) a week from `start` with these exclusions.
-pub fn plan_generate(library: &Library, start: NaiveDate, exclude: &[String], seed: u64) -> Result<PlanView, AppError> {
-    let settings = PlanSettings { exclude: exclude.to_vec(), seed, ..PlanSettings::default() };
-    let new = NewPlan::week(Some(PLAN_NAME.to_string()), start, settings);
-    library.with_mut(|store| Ok(library::generate_plan(store, &new, today())?))
+/// Generates (and saves under `name`) a week from `start` with the settings' household, rules
+/// and habits, these exclusions and leftovers choice.
+pub fn plan_generate(
+    library: &Library,
+    name: &str,
+    start: NaiveDate,
+    exclude: &[String],
+    leftovers: bool,
+    seed: u64,
+) -> Result<PlanView, AppError> {
+    library.with_mut(|store| {
+        let settings = store.settings()?;
+        let mut new = NewPlan::from_settings(Some(name.trim().to_string()), start, &settings, seed)
+            .map_err(|e| AppError::new(ErrorCode::BadSettings, e.to_string()))?;
+        if name.trim().is_empty() {
+            return Err(PlanError::EmptyName.into());
+        }
+        new.settings.exclude = exclude.to_vec();
+        new.settings.leftovers = leftovers;
+        Ok(library::generate_plan(store, &new, today())?)
+    })
 }
 
-pub fn plan_regenerate(library: &Library, seed: u64) -> Result<PlanView, AppError> {
-    library.with_mut(|store| Ok(library::regenerate_plan(store, PLAN_NAME, Some(seed), today())?))
+pub fn plan_regenerate(library: &Library, plan: &str, seed: u64) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::regenerate_plan(store, plan, Some(seed), today())?))
 }
 
 /// `day` counts from 0.
-pub fn plan_lock(library: &Library, day: u32, meal: MealType, locked: bool) -> Result<PlanView, AppError> {
-    library.with_mut(|store| Ok(library::lock_slot(store, PLAN_NAME, day, meal, locked, today())?))
+pub fn plan_lock(library: &Library, plan: &str, day: u32, meal: MealType, locked: bool) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::lock_slot(store, plan, day, meal, locked, today())?))
 }
 
-pub fn plan_swap_choices(library: &Library, day: u32, meal: MealType) -> Result<Vec<SwapChoice>, AppError> {
-    library.with(|store| Ok(library::swap_choices(store, PLAN_NAME, day, meal, 8, today())?))
+pub fn plan_swap_choices(library: &Library, plan: &str, day: u32, meal: MealType) -> Result<Vec<SwapChoice>, AppError> {
+    library.with(|store| Ok(library::swap_choices(store, plan, day, meal, 8, today())?))
 }
 
-pub fn plan_swap(library: &Library, day: u32, meal: MealType, recipe: &str) -> Result<PlanView, AppError> {
-    library.with_mut(|store| Ok(library::swap_slot(store, PLAN_NAME, day, meal, recipe, today())?))
+pub fn plan_swap(library: &Library, plan: &str, day: u32, meal: MealType, recipe: &str) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::swap_slot(store, plan, day, meal, recipe, today())?))
+}
+
+pub fn plan_move(library: &Library, plan: &str, from: (u32, MealType), to: (u32, MealType)) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::move_slot(store, plan, from, to, today())?))
+}
+
+pub fn plan_servings(library: &Library, plan: &str, day: u32, meal: MealType, servings: u32) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::set_servings(store, plan, day, meal, servings, today())?))
+}
+
+pub fn plan_rename(library: &Library, plan: &str, name: &str) -> Result<PlanView, AppError> {
+    library.with_mut(|store| {
+        library::rename_plan(store, plan, name)?;
+        Ok(library::show_plan(store, name.trim(), today())?)
+    })
+}
+
+pub fn plan_duplicate(library: &Library, plan: &str, name: &str) -> Result<PlanView, AppError> {
+    library.with_mut(|store| Ok(library::duplicate_plan(store, plan, name, today())?))
+}
+
+pub fn plan_delete(library: &Library, plan: &str) -> Result<(), AppError> {
+    library.with_mut(|store| match store.delete_plan(plan)? {
+        true => Ok(()),
+        false => Err(PlanError::NotFound(plan.to_string()).into()),
+    })
+}
+
+pub fn settings_save(library: &Library, settings: Settings) -> Result<Settings, AppError> {
+    library.with_mut(|store| {
+        library::save_settings(store, settings).map_err(|e| match e {
+            SaveSettingsError::Store(e) => e.into(),
+            invalid => AppError::new(ErrorCode::BadSettings, invalid.to_string()),
+        })
+    })
 }
 
 #[cfg(test)]
@@ -288,24 +368,56 @@ mod tests {
     }
 
     #[test]
-    fn the_planner_commands_generate_lock_swap_and_keep_the_plan() {
+    fn the_planner_commands_generate_lock_swap_move_and_keep_the_plans() {
         let (_dir, lib) = temp_library();
-        assert_eq!(plan_show(&lib).unwrap(), None, "no plan before the first");
+        let state = planner_state(&lib).unwrap();
+        assert!(state.plans.is_empty(), "no plan before the first");
+        assert_eq!(state.settings, Settings::default());
+        assert_eq!(plan_show(&lib, "My week").unwrap(), None);
         let start = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let four = ["dairy", "gluten", "sugar", "alcohol"].map(String::from);
-        let plan = plan_generate(&lib, start, &four, 7).unwrap();
+        let plan = plan_generate(&lib, "My week", start, &four, false, 7).unwrap();
         assert_eq!(plan.days.len(), 7);
-        assert_eq!(plan_show(&lib).unwrap().as_ref(), Some(&plan));
-        let locked = plan_lock(&lib, 1, MealType::Lunch, true).unwrap();
+        let id = plan.id.clone().unwrap();
+        assert_eq!(plan_show(&lib, &id).unwrap().as_ref(), Some(&plan));
+        let locked = plan_lock(&lib, &id, 1, MealType::Lunch, true).unwrap();
         assert!(locked.days[1].meals[1].locked);
         let kept = locked.days[1].meals[1].recipe.clone();
-        let again = plan_regenerate(&lib, 99).unwrap();
+        let again = plan_regenerate(&lib, &id, 99).unwrap();
         assert_eq!(again.days[1].meals[1].recipe, kept);
-        let choices = plan_swap_choices(&lib, 0, MealType::Dinner).unwrap();
+        let choices = plan_swap_choices(&lib, &id, 0, MealType::Dinner).unwrap();
         let pick = &choices[0].recipe;
-        let swapped = plan_swap(&lib, 0, MealType::Dinner, &pick.id).unwrap();
+        let swapped = plan_swap(&lib, &id, 0, MealType::Dinner, &pick.id).unwrap();
         assert_eq!(swapped.days[0].meals[2].recipe.as_ref(), Some(pick));
-        let e = plan_swap(&lib, 0, MealType::Dinner, "Milk Kefir").unwrap_err();
+        let e = plan_swap(&lib, &id, 0, MealType::Dinner, "Milk Kefir").unwrap_err();
         assert_eq!(e.code, ErrorCode::BadSlot);
+        let moved = plan_move(&lib, &id, (0, MealType::Dinner), (2, MealType::Dinner)).unwrap();
+        assert_eq!(moved.days[2].meals[2].recipe.as_ref(), Some(pick));
+        assert_eq!(plan_servings(&lib, &id, 2, MealType::Dinner, 4).unwrap().days[2].meals[2].servings, 4);
+        assert_eq!(plan_servings(&lib, &id, 2, MealType::Dinner, 0).unwrap_err().code, ErrorCode::BadSlot);
+
+        let renamed = plan_rename(&lib, &id, "Advent").unwrap();
+        assert_eq!((renamed.name.as_deref(), renamed.id.as_deref()), (Some("Advent"), Some(id.as_str())));
+        let copy = plan_duplicate(&lib, &id, "Advent again").unwrap();
+        assert_ne!(copy.id, renamed.id);
+        assert_eq!(plan_duplicate(&lib, &id, "Advent again").unwrap_err().code, ErrorCode::BadName);
+        assert_eq!(plan_rename(&lib, &id, "  ").unwrap_err().code, ErrorCode::BadName);
+        assert_eq!(planner_state(&lib).unwrap().plans.len(), 2);
+        plan_delete(&lib, &id).unwrap();
+        assert_eq!(plan_delete(&lib, &id).unwrap_err().code, ErrorCode::NoPlan);
+        assert_eq!(planner_state(&lib).unwrap().plans.len(), 1);
+    }
+
+    #[test]
+    fn settings_are_saved_and_used_by_the_next_plan() {
+        let (_dir, lib) = temp_library();
+        let mine = Settings { household: 4, leftovers: true, ..Settings::default() };
+        assert_eq!(settings_save(&lib, mine.clone()).unwrap(), mine);
+        assert_eq!(planner_state(&lib).unwrap().settings, mine);
+        let bad = Settings { rules: vec!["florp >= 2".into()], ..mine.clone() };
+        assert_eq!(settings_save(&lib, bad).unwrap_err().code, ErrorCode::BadSettings);
+        let plan = plan_generate(&lib, "Week", NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), &[], true, 1).unwrap();
+        assert_eq!(plan.days[0].meals[0].servings, 4);
+        assert!(plan.days[1].meals[1].leftover_of.is_some());
     }
 }

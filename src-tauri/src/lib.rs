@@ -10,6 +10,7 @@ use gutsy::catalog::Explanation;
 use gutsy::library::{FilterSpec, RecipeView, SwapChoice};
 use gutsy::model::MealType;
 use gutsy::planner::PlanView;
+use gutsy::settings::Settings;
 use gutsy::store::ListPage;
 use std::sync::Arc;
 use tauri::State;
@@ -51,33 +52,88 @@ async fn library_info(library: State<'_, Arc<Library>>) -> Result<api::LibraryIn
 }
 
 #[tauri::command]
-async fn plan_show(library: State<'_, Arc<Library>>) -> Result<Option<PlanView>, AppError> {
-    off_main(library, api::plan_show).await
+async fn planner_state(library: State<'_, Arc<Library>>) -> Result<api::PlannerState, AppError> {
+    off_main(library, api::planner_state).await
 }
 
 #[tauri::command]
-async fn plan_generate(library: State<'_, Arc<Library>>, start: NaiveDate, exclude: Vec<String>, seed: u64) -> Result<PlanView, AppError> {
-    off_main(library, move |l| api::plan_generate(l, start, &exclude, seed)).await
+async fn plan_show(library: State<'_, Arc<Library>>, plan: String) -> Result<Option<PlanView>, AppError> {
+    off_main(library, move |l| api::plan_show(l, &plan)).await
 }
 
 #[tauri::command]
-async fn plan_regenerate(library: State<'_, Arc<Library>>, seed: u64) -> Result<PlanView, AppError> {
-    off_main(library, move |l| api::plan_regenerate(l, seed)).await
+async fn plan_generate(
+    library: State<'_, Arc<Library>>,
+    name: String,
+    start: NaiveDate,
+    exclude: Vec<String>,
+    leftovers: bool,
+    seed: u64,
+) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_generate(l, &name, start, &exclude, leftovers, seed)).await
 }
 
 #[tauri::command]
-async fn plan_lock(library: State<'_, Arc<Library>>, day: u32, meal: MealType, locked: bool) -> Result<PlanView, AppError> {
-    off_main(library, move |l| api::plan_lock(l, day, meal, locked)).await
+async fn plan_regenerate(library: State<'_, Arc<Library>>, plan: String, seed: u64) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_regenerate(l, &plan, seed)).await
 }
 
 #[tauri::command]
-async fn plan_swap_choices(library: State<'_, Arc<Library>>, day: u32, meal: MealType) -> Result<Vec<SwapChoice>, AppError> {
-    off_main(library, move |l| api::plan_swap_choices(l, day, meal)).await
+async fn plan_lock(library: State<'_, Arc<Library>>, plan: String, day: u32, meal: MealType, locked: bool) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_lock(l, &plan, day, meal, locked)).await
 }
 
 #[tauri::command]
-async fn plan_swap(library: State<'_, Arc<Library>>, day: u32, meal: MealType, recipe: String) -> Result<PlanView, AppError> {
-    off_main(library, move |l| api::plan_swap(l, day, meal, &recipe)).await
+async fn plan_swap_choices(library: State<'_, Arc<Library>>, plan: String, day: u32, meal: MealType) -> Result<Vec<SwapChoice>, AppError> {
+    off_main(library, move |l| api::plan_swap_choices(l, &plan, day, meal)).await
+}
+
+#[tauri::command]
+async fn plan_swap(library: State<'_, Arc<Library>>, plan: String, day: u32, meal: MealType, recipe: String) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_swap(l, &plan, day, meal, &recipe)).await
+}
+
+#[tauri::command]
+async fn plan_move(
+    library: State<'_, Arc<Library>>,
+    plan: String,
+    from_day: u32,
+    from_meal: MealType,
+    to_day: u32,
+    to_meal: MealType,
+) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_move(l, &plan, (from_day, from_meal), (to_day, to_meal))).await
+}
+
+#[tauri::command]
+async fn plan_servings(
+    library: State<'_, Arc<Library>>,
+    plan: String,
+    day: u32,
+    meal: MealType,
+    servings: u32,
+) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_servings(l, &plan, day, meal, servings)).await
+}
+
+#[tauri::command]
+async fn plan_rename(library: State<'_, Arc<Library>>, plan: String, name: String) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_rename(l, &plan, &name)).await
+}
+
+#[tauri::command]
+async fn plan_duplicate(library: State<'_, Arc<Library>>, plan: String, name: String) -> Result<PlanView, AppError> {
+    off_main(library, move |l| api::plan_duplicate(l, &plan, &name)).await
+}
+
+#[tauri::command]
+async fn plan_delete(library: State<'_, Arc<Library>>, plan: String) -> Result<(), AppError> {
+    off_main(library, move |l| api::plan_delete(l, &plan)).await
+}
+
+#[tauri::command]
+async fn settings_save(library: State<'_, Arc<Library>>, settings: Settings) -> Result<Settings, AppError> {
+    off_main(library, move |l| api::settings_save(l, settings)).await
 }
 
 /// Builds and runs the app. The window shows at once; the library opens on a worker thread
@@ -105,12 +161,19 @@ pub fn run() {
             recipe_view,
             explain_ingredient,
             library_info,
+            planner_state,
             plan_show,
             plan_generate,
             plan_regenerate,
             plan_lock,
             plan_swap_choices,
-            plan_swap
+            plan_swap,
+            plan_move,
+            plan_servings,
+            plan_rename,
+            plan_duplicate,
+            plan_delete,
+            settings_save
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");

@@ -3,6 +3,7 @@
 mod ingredients;
 mod plan;
 mod recipes;
+mod settings;
 
 use clap::{Parser, Subcommand};
 use gutsy::store::{default_db_path, Store, StoreError};
@@ -31,6 +32,9 @@ enum Command {
     /// Plan a week of meals from the library.
     #[command(subcommand)]
     Plan(plan::Command),
+    /// The household, default exclusions, plan rules, units.
+    #[command(subcommand)]
+    Settings(settings::Command),
 }
 
 /// A command's failure: printed as one line, exit code 1.
@@ -55,6 +59,7 @@ pub fn run() -> ExitCode {
         Command::Ingredients(c) => ingredients::run(c),
         Command::Recipes(c) => recipes::run(c, cli.db),
         Command::Plan(c) => plan::run(c, cli.db),
+        Command::Settings(c) => settings::run(c, cli.db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
 use gutsy::library::{
-    generate_plan, lock_slot, regenerate_plan, show_plan, swap_choices, swap_slot, Filter, FilterSpec, NewPlan, PlanError,
+    duplicate_plan, generate_plan, lock_slot, move_slot, regenerate_plan, rename_plan, set_servings, show_plan, swap_choices, swap_slot,
+    Filter, FilterSpec, NewPlan, PlanError,
 };
 use gutsy::model::MealType;
-use gutsy::planner::{day_label, PlanSettings, PlanView, RuleSpec};
+use gutsy::planner::{day_label, PlanView, RuleSpec};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -25,22 +26,27 @@ pub enum Command {
         /// Meals of each day, in order.
         #[arg(long, value_delimiter = ',', default_value = "breakfast,lunch,dinner", value_name = "MEAL")]
         meals: Vec<MealType>,
-        /// Servings per meal (the household).
-        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=50))]
-        servings: u32,
-        /// Leave out recipes with these triggers (dairy, gluten, sugar, alcohol, …) or foods.
+        /// Servings per meal (default: the household in settings).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=50))]
+        servings: Option<u32>,
+        /// Leave out recipes with these triggers (dairy, gluten, sugar, alcohol, …) or foods
+        /// (default: the exclusions in settings; `none` for none).
         #[arg(long, value_delimiter = ',', value_name = "TRIGGER|FOOD")]
-        exclude: Vec<String>,
-        /// Longest prep + cook time for a meal, e.g. `dinner=30`. Comma-separated or repeated.
+        exclude: Option<Vec<String>>,
+        /// Longest prep + cook time for a meal, e.g. `dinner=30` (default: from settings).
+        /// Comma-separated or repeated.
         #[arg(long, value_delimiter = ',', value_name = "MEAL=MINUTES", value_parser = meal_minutes)]
-        max_minutes: Vec<(MealType, u32)>,
+        max_minutes: Option<Vec<(MealType, u32)>>,
         /// A rule for the week, e.g. "fish >= 2", "meat <= 1", "cruciferous >= 4 days" (meals, or days
-        /// with it). Repeat for several.
+        /// with it). Repeat for several; given, they replace the rules in settings.
         #[arg(long, value_name = "RULE")]
         rule: Vec<RuleSpec>,
-        /// No recipe comes back within this many days.
-        #[arg(long, default_value_t = 5)]
-        no_repeat_days: u32,
+        /// No recipe comes back within this many days (default: from settings).
+        #[arg(long)]
+        no_repeat_days: Option<u32>,
+        /// Cook once, eat twice: each dinner also feeds the next day's lunch (default: from settings).
+        #[arg(long, value_name = "true|false")]
+        leftovers: Option<bool>,
         /// The same seed gives the same plan.
         #[arg(long, default_value_t = 0)]
         seed: u64,
@@ -90,6 +96,42 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Move a slot's recipe to another slot (swapping with what is there); both end up locked.
+    Move {
+        plan: String,
+        /// Day of the slot to move from (1 for the plan's first).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        day: u32,
+        #[arg(long)]
+        meal: MealType,
+        /// Day to move to.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        to_day: u32,
+        /// Meal to move to (default: the same meal).
+        #[arg(long)]
+        to_meal: Option<MealType>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set how many eat one slot.
+    Servings {
+        plan: String,
+        #[command(flatten)]
+        slot: SlotArgs,
+        #[arg(value_parser = clap::value_parser!(u32).range(1..=99))]
+        servings: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename a saved plan.
+    Rename { plan: String, name: String },
+    /// Copy a saved plan under a new name.
+    Duplicate {
+        plan: String,
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Plan every unlocked slot again (with a new seed when given).
     Regenerate {
         plan: String,
@@ -110,7 +152,7 @@ pub struct SlotArgs {
     meal: MealType,
 }
 
-fn meal_minutes(text: &str) -> Result<(MealType, u32), String> {
+pub(super) fn meal_minutes(text: &str) -> Result<(MealType, u32), String> {
     let (meal, minutes) = text.split_once('=').ok_or_else(|| format!("{text:?}: expected MEAL=MINUTES, e.g. dinner=30"))?;
     let meal: MealType = meal.trim().parse().map_err(|e| format!("{text:?}: {e}"))?;
     let minutes = minutes.trim().parse().map_err(|_| format!("{text:?}: {minutes:?} is not a number of minutes"))?;
@@ -120,10 +162,27 @@ fn meal_minutes(text: &str) -> Result<(MealType, u32), String> {
 pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match cmd {
-        Command::Generate { start, days, meals, servings, exclude, max_minutes, no_repeat_days, rule: rules, seed, today, save, json } => {
-            // A bad exclusion is a usage error, before any library is opened.
-            Filter::from_spec(Catalog::bundled(), &FilterSpec { exclude: exclude.clone(), ..FilterSpec::default() })
-                .map_err(|e| CliError::Usage(e.to_string()))?;
+        Command::Generate {
+            start,
+            days,
+            meals,
+            servings,
+            exclude,
+            max_minutes,
+            no_repeat_days,
+            leftovers,
+            rule: rules,
+            seed,
+            today,
+            save,
+            json,
+        } => {
+            let exclude = exclude.map(|e| e.into_iter().filter(|w| !w.eq_ignore_ascii_case("none")).collect::<Vec<_>>());
+            if let Some(exclude) = &exclude {
+                // A bad exclusion is a usage error, before any library is opened.
+                Filter::from_spec(Catalog::bundled(), &FilterSpec { exclude: exclude.clone(), ..FilterSpec::default() })
+                    .map_err(|e| CliError::Usage(e.to_string()))?;
+            }
             let mut meals_seen = Vec::new();
             for m in meals {
                 if !meals_seen.contains(&m) {
@@ -131,8 +190,20 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 }
             }
             let mut store = open_store(db)?;
-            let settings = PlanSettings { exclude, max_minutes, no_repeat_days, seed, rules };
-            let new = NewPlan { name: save, start, days, meals: meals_seen, servings, settings };
+            // The settings give every default; flags given replace them for this plan.
+            let mine = store.settings()?;
+            let mut new = NewPlan::from_settings(save, start, &mine, seed).map_err(|e| CliError::Usage(e.to_string()))?;
+            new.days = days;
+            new.meals = meals_seen;
+            new.servings = servings.unwrap_or(new.servings);
+            let s = &mut new.settings;
+            s.exclude = exclude.unwrap_or(std::mem::take(&mut s.exclude));
+            s.max_minutes = max_minutes.unwrap_or(std::mem::take(&mut s.max_minutes));
+            s.no_repeat_days = no_repeat_days.unwrap_or(s.no_repeat_days);
+            s.leftovers = leftovers.unwrap_or(s.leftovers);
+            if !rules.is_empty() {
+                s.rules = rules;
+            }
             let view = generate_plan(&mut store, &new, today.unwrap_or_else(local_today)).map_err(plan_error)?;
             print_view(&mut out, &view, json)?;
         }
@@ -181,6 +252,25 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 }
             }
         }
+        Command::Move { plan, day, meal, to_day, to_meal, json } => {
+            let mut store = open_store(db)?;
+            let to = (to_day - 1, to_meal.unwrap_or(meal));
+            let view = move_slot(&mut store, &plan, (day - 1, meal), to, local_today()).map_err(plan_error)?;
+            print_view(&mut out, &view, json)?;
+        }
+        Command::Servings { plan, slot, servings, json } => {
+            let mut store = open_store(db)?;
+            let view = set_servings(&mut store, &plan, slot.day - 1, slot.meal, servings, local_today()).map_err(plan_error)?;
+            print_view(&mut out, &view, json)?;
+        }
+        Command::Rename { plan, name } => {
+            rename_plan(&mut open_store(db)?, &plan, &name).map_err(plan_error)?;
+            writeln!(out, "renamed {plan} to {}", name.trim())?;
+        }
+        Command::Duplicate { plan, name, json } => {
+            let mut store = open_store(db)?;
+            print_view(&mut out, &duplicate_plan(&mut store, &plan, &name, local_today()).map_err(plan_error)?, json)?;
+        }
         Command::Regenerate { plan, seed, json } => {
             let mut store = open_store(db)?;
             print_view(&mut out, &regenerate_plan(&mut store, &plan, seed, local_today()).map_err(plan_error)?, json)?;
@@ -223,7 +313,8 @@ fn print_plan(out: &mut impl Write, view: &PlanView) -> Result<(), CliError> {
                 (None, Some(gone)) => format!("{} (recipe deleted)", gone.title),
                 (None, None) => "—".to_string(),
             };
-            writeln!(out, "  {:<10} {title}{}", meal.meal.as_str(), if meal.locked { "  (locked)" } else { "" })?;
+            let note = meal.note.as_ref().map(|n| format!("  — {n}")).unwrap_or_default();
+            writeln!(out, "  {:<10} {title}{}{note}", meal.meal.as_str(), if meal.locked { "  (locked)" } else { "" })?;
         }
     }
     let w = &view.metrics;

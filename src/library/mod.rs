@@ -3,12 +3,17 @@
 
 mod bundle;
 mod plan;
+mod settings;
 mod view;
 
 pub use crate::card::{CardText, RecipeCard};
 pub use crate::filter::{Filter, FilterError, FilterSpec};
 pub use bundle::{bundled_files, bundled_fingerprint};
-pub use plan::{generate_plan, lock_slot, regenerate_plan, show_plan, swap_choices, swap_slot, NewPlan, PlanError, SwapChoice};
+pub use plan::{
+    duplicate_plan, generate_plan, lock_slot, move_slot, regenerate_plan, rename_plan, resolve_rules, set_servings, show_plan,
+    swap_choices, swap_slot, NewPlan, PlanError, SwapChoice,
+};
+pub use settings::{save_settings, SaveSettingsError};
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 
 use crate::import::ImportError;

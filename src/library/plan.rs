@@ -6,9 +6,10 @@ use crate::diet::{Attribute, Category};
 use crate::filter::{Filter, FilterError, FilterSpec};
 use crate::model::MealType;
 use crate::planner::{
-    alternatives, generate, outcome, plan_view, Candidate, Fixed, PlanRule, PlanSettings, PlanView, RecipeRef, Request, RuleSpec,
-    SavedPlan, SavedSlot, Slot,
+    alternatives, generate, leftover_source, leftover_sources, outcome, plan_view, put_with_leftovers, Candidate, Fixed, PlanRule,
+    PlanSettings, PlanView, RecipeRef, Request, RuleSpec, SavedPlan, SavedSlot, Slot,
 };
+use crate::settings::{Settings, SettingsError};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
 
@@ -25,6 +26,12 @@ pub enum PlanError {
     NoSuchSlot { day: u32, meal: MealType },
     #[error("{recipe:?} cannot go in that slot: it is not a {meal} recipe, or it breaks the plan's exclusions or rules")]
     DoesNotFit { recipe: String, meal: MealType },
+    #[error("the {meal} on {date} eats the leftovers of the dinner before: change that dinner instead")]
+    Leftover { date: NaiveDate, meal: MealType },
+    #[error("servings must be between 1 and 99, not {0}")]
+    Servings(u32),
+    #[error("a plan needs a name")]
+    EmptyName,
     #[error("rule {rule:?}: {target:?} is not a gut attribute (fermented, cruciferous, …), a food category (fish, meat, legume, …) or a food in the catalog")]
     UnknownRuleTarget { rule: String, target: String },
 }
@@ -69,6 +76,12 @@ impl NewPlan {
     pub fn week(name: Option<String>, start: NaiveDate, settings: PlanSettings) -> NewPlan {
         NewPlan { name, start, days: 7, meals: vec![MealType::Breakfast, MealType::Lunch, MealType::Dinner], servings: 2, settings }
     }
+
+    /// A week of breakfast, lunch and dinner from the cook's settings (household, exclusions,
+    /// rules, leftovers, time limits).
+    pub fn from_settings(name: Option<String>, start: NaiveDate, settings: &Settings, seed: u64) -> Result<NewPlan, SettingsError> {
+        Ok(NewPlan { servings: settings.household, ..NewPlan::week(name, start, settings.plan_settings(seed)?) })
+    }
 }
 
 /// A swap's choices: the slot's next-best recipes with their reasons.
@@ -96,6 +109,7 @@ fn request(
         no_repeat_days: settings.no_repeat_days,
         seed: settings.seed,
         today: Some(today),
+        leftovers: settings.leftovers,
         ..Request::week(start)
     })
 }
@@ -145,14 +159,18 @@ fn to_saved(plan: &SavedPlan, cands: &[Candidate], slots: &[Slot]) -> Vec<SavedS
 fn view_of(plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: NaiveDate) -> Result<PlanView, PlanError> {
     let req = request(cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     let out = outcome(cands, &req, slots);
-    let mut view = plan_view(cands, &req, &out, plan.servings);
+    let servings: Vec<u32> = out
+        .slots
+        .iter()
+        .map(|s| plan.slots.iter().find(|o| o.day == s.day && o.meal == s.meal).map_or(plan.servings, |o| o.servings))
+        .collect();
+    let mut view = plan_view(cands, &req, &out, &servings);
     view.id = Some(plan.id.clone());
     view.name = Some(plan.name.clone());
     for day in &mut view.days {
         let d = (day.date - plan.start).num_days() as u32;
         for m in &mut day.meals {
             if let Some(s) = plan.slots.iter().find(|s| s.day == d && s.meal == m.meal) {
-                m.servings = s.servings;
                 if m.recipe.is_none() {
                     if let (Some(id), Some(title)) = (&s.recipe, &s.title) {
                         m.deleted = Some(RecipeRef { id: id.clone(), title: title.clone() });
@@ -181,7 +199,7 @@ pub fn generate_plan(store: &mut Store, new: &NewPlan, today: NaiveDate) -> Resu
     let cands = candidates(store, &new.settings, &[])?;
     let req = request(&cands, new.start, new.days, &new.meals, &new.settings, today)?;
     let out = generate(&cands, &req);
-    let Some(name) = &new.name else { return Ok(plan_view(&cands, &req, &out, new.servings)) };
+    let Some(name) = &new.name else { return Ok(plan_view(&cands, &req, &out, &vec![new.servings; out.slots.len()])) };
     let mut plan = SavedPlan {
         id: String::new(),
         name: name.clone(),
@@ -229,10 +247,20 @@ fn slot_index(plan: &SavedPlan, day: u32, meal: MealType) -> Result<usize, PlanE
     plan.slots.iter().position(|s| s.day == day && s.meal == meal).ok_or(PlanError::NoSuchSlot { day, meal })
 }
 
+/// A slot the cook can change on its own: not one eating the dinner before's leftovers.
+fn own_slot(plan: &SavedPlan, day: u32, meal: MealType) -> Result<usize, PlanError> {
+    let i = slot_index(plan, day, meal)?;
+    if plan.settings.leftovers && leftover_source(&plan.meals, plan.days, day, meal).is_some() {
+        let date = plan.start.checked_add_days(chrono::Days::new(u64::from(day))).unwrap_or(plan.start);
+        return Err(PlanError::Leftover { date, meal });
+    }
+    Ok(i)
+}
+
 /// Locks (or unlocks) one slot: regenerating leaves a locked slot as it is.
 pub fn lock_slot(store: &mut Store, key: &str, day: u32, meal: MealType, locked: bool, today: NaiveDate) -> Result<PlanView, PlanError> {
     let mut plan = load(store, key)?;
-    let i = slot_index(&plan, day, meal)?;
+    let i = own_slot(&plan, day, meal)?;
     plan.slots[i].locked = locked;
     store.save_plan(&plan)?;
     show_plan(store, key, today)
@@ -241,7 +269,7 @@ pub fn lock_slot(store: &mut Store, key: &str, day: u32, meal: MealType, locked:
 /// The next-best recipes for one slot, best first, with their reasons.
 pub fn swap_choices(store: &Store, key: &str, day: u32, meal: MealType, k: usize, today: NaiveDate) -> Result<Vec<SwapChoice>, PlanError> {
     let plan = load(store, key)?;
-    let i = slot_index(&plan, day, meal)?;
+    let i = own_slot(&plan, day, meal)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let slots = to_slots(&plan, &cands);
     let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
@@ -258,7 +286,7 @@ pub fn swap_choices(store: &Store, key: &str, day: u32, meal: MealType, k: usize
 /// Puts `recipe` (an id, or a title) in one slot, if it fits the slot and the plan's rules.
 pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe: &str, today: NaiveDate) -> Result<PlanView, PlanError> {
     let mut plan = load(store, key)?;
-    let i = slot_index(&plan, day, meal)?;
+    let i = own_slot(&plan, day, meal)?;
     let wanted = store.find(recipe)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let mut slots = to_slots(&plan, &cands);
@@ -268,8 +296,90 @@ pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe:
         .position(|c| c.id == wanted.id)
         .filter(|&r| crate::planner::fits(&cands[r], &req, &slots[i]) && crate::planner::repeat_ok(&slots, &req, i, r))
         .ok_or_else(|| PlanError::DoesNotFit { recipe: wanted.title.clone(), meal })?;
-    slots[i].recipe = Some(r);
+    put_with_leftovers(&mut slots, &leftover_sources(&req, &to_slots(&plan, &cands)), i, Some(r));
+    // The cook chose it: regenerating keeps it.
+    slots[i].fixed = true;
     plan.slots = to_saved(&plan, &cands, &slots);
     store.save_plan(&plan)?;
     view_of(&plan, &cands, slots, today)
+}
+
+/// Moves slot `from`'s recipe to slot `to` (a drag, or the keyboard), swapping with what `to`
+/// held; both must fit where they land. The cook placed them: both are locked.
+pub fn move_slot(
+    store: &mut Store,
+    key: &str,
+    from: (u32, MealType),
+    to: (u32, MealType),
+    today: NaiveDate,
+) -> Result<PlanView, PlanError> {
+    let mut plan = load(store, key)?;
+    let a = own_slot(&plan, from.0, from.1)?;
+    let b = own_slot(&plan, to.0, to.1)?;
+    let cands = candidates(store, &plan.settings, &held(&plan))?;
+    let mut slots = to_slots(&plan, &cands);
+    let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
+    let sources = leftover_sources(&req, &slots);
+    let (ra, rb) = (slots[a].recipe, slots[b].recipe);
+    put_with_leftovers(&mut slots, &sources, a, rb);
+    put_with_leftovers(&mut slots, &sources, b, ra);
+    for (at, r) in [(b, ra), (a, rb)] {
+        if let Some(r) = r {
+            if !crate::planner::fits(&cands[r], &req, &slots[at]) || !crate::planner::repeat_ok(&slots, &req, at, r) {
+                return Err(PlanError::DoesNotFit { recipe: cands[r].title.clone(), meal: slots[at].meal });
+            }
+        }
+    }
+    slots[a].fixed = rb.is_some();
+    slots[b].fixed = ra.is_some();
+    plan.slots = to_saved(&plan, &cands, &slots);
+    store.save_plan(&plan)?;
+    view_of(&plan, &cands, slots, today)
+}
+
+/// Sets how many eat one slot (1–99).
+pub fn set_servings(
+    store: &mut Store,
+    key: &str,
+    day: u32,
+    meal: MealType,
+    servings: u32,
+    today: NaiveDate,
+) -> Result<PlanView, PlanError> {
+    if !(1..=99).contains(&servings) {
+        return Err(PlanError::Servings(servings));
+    }
+    let mut plan = load(store, key)?;
+    let i = slot_index(&plan, day, meal)?;
+    plan.slots[i].servings = servings;
+    store.save_plan(&plan)?;
+    show_plan(store, key, today)
+}
+
+/// Renames a saved plan.
+pub fn rename_plan(store: &mut Store, key: &str, name: &str) -> Result<(), PlanError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(PlanError::EmptyName);
+    }
+    if !store.rename_plan(key, name)? {
+        return Err(PlanError::NotFound(key.to_string()));
+    }
+    Ok(())
+}
+
+/// Copies a saved plan under a new name (a new id; slots, locks and settings as they are).
+pub fn duplicate_plan(store: &mut Store, key: &str, name: &str, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(PlanError::EmptyName);
+    }
+    if store.plan(name)?.is_some() {
+        return Err(StoreError::PlanNameTaken(name.to_string()).into());
+    }
+    let mut plan = load(store, key)?;
+    plan.id = String::new();
+    plan.name = name.to_string();
+    store.save_plan(&plan)?;
+    show_plan(store, name, today)
 }

@@ -87,11 +87,6 @@ impl<'a> Scorer<'a> {
                     plants += 1;
                 }
             }
-            if let Some(m) = self.main[r] {
-                if !self.day_mains[d].contains(&m) {
-                    self.day_mains[d].push(m);
-                }
-            }
             if self.recipe_seen[r] != g {
                 self.recipe_seen[r] = g;
                 for &f in &self.foods[r] {
@@ -100,6 +95,14 @@ impl<'a> Scorer<'a> {
                     } else {
                         self.food_seen[f as usize] = g;
                     }
+                }
+            }
+            if self.req.is_leftover(s) {
+                continue;
+            }
+            if let Some(m) = self.main[r] {
+                if !self.day_mains[d].contains(&m) {
+                    self.day_mains[d].push(m);
                 }
             }
             if let (Some(today), Some(lead)) = (self.today_offset, self.lead_days[r]) {

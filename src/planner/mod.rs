@@ -4,6 +4,7 @@
 //! search), `prep.rs` (when to start each ferment), `view.rs` (the plan in dates and words).
 
 mod fast;
+mod leftovers;
 mod model;
 mod prep;
 mod rules;
@@ -14,14 +15,17 @@ mod synthetic;
 mod view;
 
 pub use fast::Scorer;
-pub use model::{Candidate, Fixed, PlanSettings, Request, SavedPlan, SavedSlot, Slot, Weights};
+pub use leftovers::{leftover_source, put as put_with_leftovers, sources as leftover_sources};
+pub use model::{week_start_after, Candidate, Fixed, PlanSettings, Request, SavedPlan, SavedSlot, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
 pub use rules::{Bound, PlanRule, RuleSpec};
 pub use score::{evaluate, start_by, Evaluation};
 pub use search::{fits, repeat_ok, SplitMix};
 pub use swap::{alternatives, Alternative};
 pub use synthetic::synthetic;
-pub use view::{day_label, plan_view, DayMetrics, DayView, MealView, PlanView, PrepView, RecipeRef, WeekMetrics};
+pub use view::{
+    day_label, default_plan_name, plan_view, DayMetrics, DayView, MealView, PlanView, PrepView, RecipeRef, SlotRef, WeekMetrics,
+};
 
 use crate::model::MealType;
 
@@ -78,7 +82,8 @@ pub struct Outcome {
 pub fn generate(cands: &[Candidate], req: &Request) -> Outcome {
     let mut warnings = Vec::new();
     let mut slots: Vec<Slot> = req.slots().map(|(day, meal)| Slot { day, meal, recipe: None, fixed: false }).collect();
-    for f in &req.fixed {
+    // A leftover slot follows its dinner, so fixing it alone means nothing.
+    for f in req.fixed.iter().filter(|f| req.leftover_source(f.day, f.meal).is_none()) {
         if let Some(s) = slots.iter_mut().find(|s| s.day == f.day && s.meal == f.meal) {
             s.fixed = true;
             s.recipe = cands.iter().position(|c| c.id == f.recipe);

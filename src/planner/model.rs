@@ -2,7 +2,7 @@
 
 use super::rules::{PlanRule, RuleSpec};
 use crate::model::MealType;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A recipe as the planner sees it: facts already derived, exclusions already applied.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +86,8 @@ pub struct Request {
     pub weights: Weights,
     /// The cook's rules, resolved against the candidates.
     pub rules: Vec<PlanRule>,
+    /// Cook once, eat twice: each dinner also feeds the next day's lunch.
+    pub leftovers: bool,
 }
 
 impl Request {
@@ -102,12 +104,19 @@ impl Request {
             seed: 0,
             weights: Weights::default(),
             rules: Vec::new(),
+            leftovers: false,
         }
     }
 
     pub fn slots(&self) -> impl Iterator<Item = (u32, MealType)> + '_ {
         (0..self.days).flat_map(move |d| self.meals.iter().map(move |&m| (d, m)))
     }
+}
+
+/// The week a planner offers from `today`: today if it is a Monday, else the next Monday.
+pub fn week_start_after(today: NaiveDate) -> NaiveDate {
+    let ahead = (7 - today.weekday().num_days_from_monday()) % 7;
+    today.checked_add_days(chrono::Days::new(u64::from(ahead))).unwrap_or(today)
 }
 
 /// One filled (or empty) slot of a plan: `recipe` indexes the candidates.
@@ -129,12 +138,15 @@ pub struct PlanSettings {
     pub seed: u64,
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
+    /// Each dinner also feeds the next day's lunch.
+    #[serde(default)]
+    pub leftovers: bool,
 }
 
 impl Default for PlanSettings {
     /// No exclusions or rules, and no recipe twice within 5 days.
     fn default() -> Self {
-        PlanSettings { exclude: Vec::new(), max_minutes: Vec::new(), no_repeat_days: 5, seed: 0, rules: Vec::new() }
+        PlanSettings { exclude: Vec::new(), max_minutes: Vec::new(), no_repeat_days: 5, seed: 0, rules: Vec::new(), leftovers: false }
     }
 }
 

@@ -7,6 +7,8 @@
 //! - `shared_food` per extra recipe sharing a food (a shorter shopping list);
 //! - minus `lead_time_missed` per ferment that cannot be ready in time;
 //! - minus `rule` per meal (or day) a cook's rule is missed by ("fish >= 2" with one fish: 1).
+//!
+//! Leftover slots (see `leftovers.rs`) count as eaten that day, but not as cooked.
 
 use super::model::{Candidate, Request, Slot};
 use chrono::{Days, NaiveDate};
@@ -54,10 +56,14 @@ pub fn evaluate(cands: &[Candidate], req: &Request, slots: &[Slot]) -> Evaluatio
         fermented[d] |= c.fermented;
         fiber[d] += c.fiber_per_serving.unwrap_or(0.0);
         plants.extend(c.plants.iter().map(String::as_str));
+        recipes.insert(r);
+        // Leftovers are eaten, not cooked: no main-ingredient repeat, no second ferment start.
+        if req.is_leftover(s) {
+            continue;
+        }
         if let Some(m) = &c.main_food {
             mains[d].insert(m);
         }
-        recipes.insert(r);
         if let (Some(today), Some(lead)) = (req.today, c.lead_minutes) {
             let eaten = req.start.checked_add_days(Days::new(u64::from(s.day)));
             if eaten.and_then(|e| start_by(e, lead)).is_none_or(|start| start < today) {

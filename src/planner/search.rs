@@ -4,6 +4,7 @@
 //! back within `no_repeat_days`.
 
 use super::fast::Scorer;
+use super::leftovers;
 use super::model::{Candidate, Request, Slot};
 
 /// Candidates tried per slot: the best by their own merit plus a seeded random sample, so a
@@ -39,10 +40,16 @@ pub fn fits(c: &Candidate, req: &Request, s: &Slot) -> bool {
     c.meals.contains(&s.meal) && limit.is_none_or(|max| c.active_minutes.is_some_and(|m| m <= max))
 }
 
-/// Whether putting `r` in slot `at` keeps every other use of `r` `no_repeat_days` away.
+/// Whether putting `r` in slot `at` keeps every other use of `r` `no_repeat_days` away. A
+/// dinner and the lunch eating its leftovers are one use: the days of both count.
 pub fn repeat_ok(slots: &[Slot], req: &Request, at: usize, r: usize) -> bool {
-    let day = slots[at].day;
-    slots.iter().enumerate().all(|(i, s)| i == at || s.recipe != Some(r) || s.day.abs_diff(day) >= req.no_repeat_days.max(1))
+    let here = &slots[at];
+    let window = req.no_repeat_days.max(1);
+    let group = |s: &Slot| std::ptr::eq(s, here) || req.linked(s, here);
+    slots
+        .iter()
+        .filter(|s| s.recipe == Some(r) && !group(s))
+        .all(|s| slots.iter().filter(|g| group(g)).all(|g| s.day.abs_diff(g.day) >= window))
 }
 
 /// A candidate's merit on its own, to rank the shortlist.
@@ -85,35 +92,43 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
     // A little seeded noise breaks ties, so different seeds give different (equally good) weeks.
     let noise: Vec<f64> = (0..cands.len()).map(|_| rng.unit() * 0.5).collect();
     let mut scorer = Scorer::new(cands, req);
+    // Leftover slots follow their dinner; they are never planned on their own.
+    let sources = leftovers::sources(req, slots);
+    for at in 0..slots.len() {
+        if slots[at].recipe.is_some() && sources.contains(&Some(at)) {
+            leftovers::put(slots, &sources, at, slots[at].recipe);
+        }
+    }
+    let open = |s: &Slot| !s.fixed && !req.is_leftover(s);
 
     // Greedy: each empty slot in turn gets the candidate that raises the total most.
     for at in 0..slots.len() {
-        if slots[at].fixed || slots[at].recipe.is_some() {
+        if !open(&slots[at]) || slots[at].recipe.is_some() {
             continue;
         }
-        slots[at].recipe =
-            best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), Some(&noise)).map(|(r, _)| r);
+        let best = best_for(&mut scorer, cands, req, slots, &sources, at, list_of(&slots[at]).map_or(&[][..], |l| l), Some(&noise));
+        leftovers::put(slots, &sources, at, best.map(|(r, _)| r));
     }
     // Local search: replace one slot's recipe whenever the whole plan gets better.
     let mut current = scorer.total(slots);
     for _ in 0..PASSES {
         let mut improved = false;
         for at in 0..slots.len() {
-            if slots[at].fixed {
+            if !open(&slots[at]) {
                 continue;
             }
             let keep = slots[at].recipe;
             // No noise here: a move is taken only for a better plan.
-            if let Some((r, total)) = best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), None) {
+            if let Some((r, total)) =
+                best_for(&mut scorer, cands, req, slots, &sources, at, list_of(&slots[at]).map_or(&[][..], |l| l), None)
+            {
                 // An empty slot is always filled (a meal beats none, even one that costs points).
                 if (total > current + 1e-9 || keep.is_none()) && Some(r) != keep {
-                    slots[at].recipe = Some(r);
+                    leftovers::put(slots, &sources, at, Some(r));
                     current = total;
                     improved = true;
-                    continue;
                 }
             }
-            slots[at].recipe = keep;
         }
         if !improved {
             break;
@@ -121,20 +136,22 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
     }
     // Moves in the last pass may have freed a recipe for a slot left empty before it.
     for at in 0..slots.len() {
-        if !slots[at].fixed && slots[at].recipe.is_none() {
-            slots[at].recipe =
-                best_for(&mut scorer, cands, req, slots, at, list_of(&slots[at]).map_or(&[][..], |l| l), None).map(|(r, _)| r);
+        if open(&slots[at]) && slots[at].recipe.is_none() {
+            let best = best_for(&mut scorer, cands, req, slots, &sources, at, list_of(&slots[at]).map_or(&[][..], |l| l), None);
+            leftovers::put(slots, &sources, at, best.map(|(r, _)| r));
         }
     }
 }
 
 /// The candidate of `list` that gives the best total in slot `at` (other slots as they are),
-/// with that total (without the noise). Leaves `slots[at]` as it found it.
+/// with that total (without the noise), its leftovers following it. Leaves `slots` as it found them.
+#[allow(clippy::too_many_arguments)]
 fn best_for(
     scorer: &mut Scorer,
     cands: &[Candidate],
     req: &Request,
     slots: &mut [Slot],
+    sources: &[Option<usize>],
     at: usize,
     list: &[usize],
     noise: Option<&[f64]>,
@@ -145,13 +162,13 @@ fn best_for(
         if !fits(&cands[r], req, &slots[at]) || !repeat_ok(slots, req, at, r) {
             continue;
         }
-        slots[at].recipe = Some(r);
+        leftovers::put(slots, sources, at, Some(r));
         let total = scorer.total(slots);
         let ranked = total + noise.map_or(0.0, |n| n[r]);
         if best.is_none_or(|(_, _, b)| ranked > b) {
             best = Some((r, total, ranked));
         }
     }
-    slots[at].recipe = keep;
+    leftovers::put(slots, sources, at, keep);
     best.map(|(r, total, _)| (r, total))
 }

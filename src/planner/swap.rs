@@ -2,6 +2,7 @@
 //! each with its reasons in words.
 
 use super::fast::Scorer;
+use super::leftovers::{put, sources as leftover_sources};
 use super::model::{Candidate, Request, Slot};
 use super::score::{evaluate, Evaluation};
 use super::search::{fits, repeat_ok};
@@ -18,9 +19,15 @@ pub struct Alternative {
     pub reasons: Vec<String>,
 }
 
-/// Up to `k` recipes that could replace slot `at`, best first (the current one left out).
+/// Up to `k` recipes that could replace slot `at`, best first (the current one left out); none
+/// for a slot of leftovers.
 pub fn alternatives(cands: &[Candidate], req: &Request, slots: &[Slot], at: usize, k: usize) -> Vec<Alternative> {
     let Some(slot) = slots.get(at) else { return Vec::new() };
+    if req.is_leftover(slot) {
+        // It eats the dinner before: swapping that dinner swaps it.
+        return Vec::new();
+    }
+    let sources = leftover_sources(req, slots);
     // Rank every recipe with the fast scorer; words only for the `k` shown.
     let mut scorer = Scorer::new(cands, req);
     let base = scorer.total(slots);
@@ -28,7 +35,7 @@ pub fn alternatives(cands: &[Candidate], req: &Request, slots: &[Slot], at: usiz
     let mut ranked: Vec<(usize, f64)> = (0..cands.len())
         .filter(|&r| Some(r) != slot.recipe && fits(&cands[r], req, slot) && repeat_ok(slots, req, at, r))
         .map(|r| {
-            trial[at].recipe = Some(r);
+            put(&mut trial, &sources, at, Some(r));
             (r, scorer.total(&trial) - base)
         })
         .collect();
@@ -38,7 +45,7 @@ pub fn alternatives(cands: &[Candidate], req: &Request, slots: &[Slot], at: usiz
     ranked
         .into_iter()
         .map(|(r, delta)| {
-            trial[at].recipe = Some(r);
+            put(&mut trial, &sources, at, Some(r));
             Alternative { recipe: r, delta, reasons: reasons(req, slot.day, &before, &evaluate(cands, req, &trial)) }
         })
         .collect()

@@ -12,6 +12,11 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 fn check_hard_constraints(cands: &[Candidate], req: &Request, out: &Outcome) -> Result<(), TestCaseError> {
     prop_assert_eq!(out.slots.len(), (req.days as usize) * req.meals.len());
     for (i, s) in out.slots.iter().enumerate() {
+        if let Some((day, meal)) = req.leftover_source(s.day, s.meal) {
+            let source = out.slots.iter().find(|o| o.day == day && o.meal == meal).map(|o| o.recipe);
+            prop_assert_eq!(source, Some(s.recipe), "slot {}: leftovers are the dinner before", i);
+            continue;
+        }
         let fixed = req.fixed.iter().find(|f| f.day == s.day && f.meal == s.meal);
         if let Some(f) = fixed {
             prop_assert!(s.fixed);
@@ -38,6 +43,7 @@ proptest! {
         no_repeat in 0u32..8,
         dinner_max in proptest::option::of(5u32..60),
         fixed_at in proptest::option::of((0u32..9, 0usize..3, 0usize..100)),
+        leftovers in any::<bool>(),
     ) {
         let cands = synthetic(n, lib_seed);
         let mut req = Request::week(date(2026, 12, 28));
@@ -45,6 +51,7 @@ proptest! {
         req.seed = seed;
         req.no_repeat_days = no_repeat;
         req.today = Some(date(2026, 12, 20));
+        req.leftovers = leftovers;
         if let Some(max) = dinner_max {
             req.max_minutes = vec![(MealType::Dinner, max)];
         }
@@ -55,7 +62,7 @@ proptest! {
         let out = generate(&cands, &req);
         check_hard_constraints(&cands, &req, &out)?;
         // A slot stays empty only when no candidate could go there without breaking a rule.
-        for (i, s) in out.slots.iter().enumerate().filter(|(_, s)| !s.fixed && s.recipe.is_none()) {
+        for (i, s) in out.slots.iter().enumerate().filter(|(_, s)| !s.fixed && s.recipe.is_none() && !req.is_leftover(s)) {
             let could = (0..cands.len()).find(|&r| fits(&cands[r], &req, s) && repeat_ok(&out.slots, &req, i, r));
             prop_assert!(could.is_none(), "slot {i} ({:?}) left empty though {:?} fits", s.meal, could.map(|r| &cands[r].id));
         }
@@ -71,7 +78,15 @@ proptest! {
         let cands = synthetic(40, lib_seed);
         let mut req = Request::week(date(2026, 12, 28));
         req.today = req.start.checked_add_signed(chrono::Duration::days(today));
-        let slots: Vec<Slot> = req.slots().zip(&picks).map(|((day, meal), &recipe)| Slot { day, meal, recipe, fixed: false }).collect();
+        req.leftovers = lib_seed % 3 == 0;
+        let mut slots: Vec<Slot> = req.slots().zip(&picks).map(|((day, meal), &recipe)| Slot { day, meal, recipe, fixed: false }).collect();
+        let sources = leftover_sources(&req, &slots);
+        for i in 0..slots.len() {
+            if sources.contains(&Some(i)) {
+                let r = slots[i].recipe;
+                put_with_leftovers(&mut slots, &sources, i, r);
+            }
+        }
         // A rule on a seeded subset of recipes, by meals or by days.
         let spec: RuleSpec = if lib_seed % 2 == 0 { "kale >= 3".parse().unwrap() } else { "kale <= 1 days".parse().unwrap() };
         req.rules = vec![PlanRule { spec, hits: cands.iter().map(|c| c.plants.iter().any(|p| p == "kale")).collect() }];
@@ -230,4 +245,43 @@ fn the_cooks_rules_are_kept_when_they_can_be_and_reported_when_not() {
         "{texts:?}"
     );
     assert!(available > 0);
+}
+
+#[test]
+fn leftovers_are_eaten_but_not_cooked_twice() {
+    let mut cands = synthetic(60, 5);
+    let kraut = cands.iter().position(|c| c.fermented && c.lead_minutes.is_some() && c.meals.contains(&MealType::Dinner));
+    let kraut = kraut.expect("the synthetic library has a dinner ferment");
+    cands[kraut].main_food = Some("cabbage".into());
+    let mut req = Request::week(date(2026, 12, 28));
+    req.days = 2;
+    req.meals = vec![MealType::Lunch, MealType::Dinner];
+    req.today = Some(date(2026, 12, 1));
+    let slots = vec![
+        Slot { day: 0, meal: MealType::Lunch, recipe: None, fixed: false },
+        Slot { day: 0, meal: MealType::Dinner, recipe: Some(kraut), fixed: false },
+        Slot { day: 1, meal: MealType::Lunch, recipe: Some(kraut), fixed: false },
+        Slot { day: 1, meal: MealType::Dinner, recipe: None, fixed: false },
+    ];
+    let apart = evaluate(&cands, &req, &slots);
+    assert_eq!(apart.same_main_running, 1, "cooked twice, two days running");
+    req.leftovers = true;
+    let eaten_again = evaluate(&cands, &req, &slots);
+    assert_eq!(eaten_again.same_main_running, 0, "eating leftovers is not a repeat");
+    assert_eq!(eaten_again.fermented, vec![true, true], "the ferment is eaten both days");
+    assert_eq!(eaten_again.fiber, apart.fiber);
+    assert!(repeat_ok(&slots, &req, 2, kraut), "a dinner and its leftovers are one use");
+    req.today = Some(date(2026, 12, 27));
+    let late = evaluate(&cands, &req, &slots);
+    assert_eq!(late.lead_missed, vec![1], "one ferment to start, missed once");
+    assert_eq!(prep_tasks(&cands, &req, &slots).len(), 1);
+    assert!((Scorer::new(&cands, &req).total(&slots) - late.total).abs() < 1e-9);
+}
+
+#[test]
+fn the_week_offered_starts_on_the_next_monday() {
+    assert_eq!(week_start_after(date(2026, 11, 30)), date(2026, 11, 30), "a Monday: this week");
+    assert_eq!(week_start_after(date(2026, 12, 3)), date(2026, 12, 7));
+    assert_eq!(week_start_after(date(2026, 12, 27)), date(2026, 12, 28), "Sunday: tomorrow");
+    assert_eq!(week_start_after(date(2027, 12, 29)), date(2028, 1, 3), "across the year end");
 }

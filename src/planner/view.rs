@@ -1,6 +1,7 @@
 //! A generated plan as the CLI prints it and the app shows it: dates, recipes, metrics and
 //! every sentence a cook reads (prep tasks, warnings), written here.
 
+use super::leftovers::sources as leftover_sources;
 use super::model::{Candidate, Request};
 use super::Outcome;
 use crate::model::{format_minutes, MealType};
@@ -21,12 +22,28 @@ pub struct MealView {
     pub meal: MealType,
     /// `None`: nothing fits the slot (or its fixed recipe was deleted).
     pub recipe: Option<RecipeRef>,
+    /// Servings eaten in this slot.
     pub servings: u32,
+    /// Servings to cook here: this slot's and those of the lunch eating its leftovers; 0 for
+    /// a slot of leftovers (cooked the day before). The shopping list counts these.
+    pub cook_servings: u32,
     pub locked: bool,
-    /// The slot whose cooking this one eats again (leftovers); not planned yet.
-    pub leftover_of: Option<String>,
+    /// The slot whose cooking this one eats again (cook once, eat twice).
+    pub leftover_of: Option<SlotRef>,
+    /// About leftovers, in words: "Leftovers of Mon 30 Nov dinner." or "Cook 4 servings: 2 are
+    /// lunch on Tue 1 Dec."
+    pub note: Option<String>,
     /// The recipe this slot had, since deleted from the library (its title as planned).
     pub deleted: Option<RecipeRef>,
+}
+
+/// A slot of the plan by date and meal.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SlotRef {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub meal: MealType,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -90,31 +107,55 @@ pub fn day_label(date: NaiveDate) -> String {
     date.format("%a %-d %b").to_string()
 }
 
+/// A new plan's name until the cook gives one: "Week of Mon 7 Dec".
+pub fn default_plan_name(start: NaiveDate) -> String {
+    format!("Week of {}", day_label(start))
+}
+
 fn recipe_ref(c: &Candidate) -> RecipeRef {
     RecipeRef { id: c.id.clone(), title: c.title.clone() }
 }
 
-pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: u32) -> PlanView {
+/// The plan in dates and words; `servings` gives each slot's servings, in `out.slots` order.
+pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: &[u32]) -> PlanView {
     let date = |day: u32| req.start.checked_add_days(Days::new(u64::from(day))).unwrap_or(req.start);
+    let sources = leftover_sources(req, &out.slots);
+    let eaten = |i: usize| servings.get(i).copied().unwrap_or(0);
+    let meal_view = |i: usize| {
+        let s = &out.slots[i];
+        let source = sources[i].map(|j| &out.slots[j]);
+        let fed: Vec<usize> = (0..out.slots.len()).filter(|&k| sources[k] == Some(i)).collect();
+        let cook_servings = if source.is_some() { 0 } else { eaten(i) + fed.iter().map(|&k| eaten(k)).sum::<u32>() };
+        let note = match (source, fed.first()) {
+            (Some(src), _) => Some(format!("Leftovers of {} {}.", day_label(date(src.day)), src.meal.as_str())),
+            (None, Some(&k)) if s.recipe.is_some() => Some(format!(
+                "Cook {cook_servings} servings: {} {} lunch on {}.",
+                eaten(k),
+                if eaten(k) == 1 { "is" } else { "are" },
+                day_label(date(out.slots[k].day))
+            )),
+            _ => None,
+        };
+        MealView {
+            meal: s.meal,
+            recipe: s.recipe.map(|r| recipe_ref(&cands[r])),
+            servings: eaten(i),
+            cook_servings,
+            locked: s.fixed,
+            leftover_of: source.map(|src| SlotRef { date: date(src.day), meal: src.meal }),
+            note,
+            deleted: None,
+        }
+    };
     let days = (0..req.days)
         .map(|d| {
-            let slots: Vec<_> = out.slots.iter().filter(|s| s.day == d).collect();
+            let here: Vec<usize> = (0..out.slots.len()).filter(|&i| out.slots[i].day == d).collect();
             let plants: HashSet<&str> =
-                slots.iter().filter_map(|s| s.recipe).flat_map(|r| cands[r].plants.iter().map(String::as_str)).collect();
+                here.iter().filter_map(|&i| out.slots[i].recipe).flat_map(|r| cands[r].plants.iter().map(String::as_str)).collect();
             DayView {
                 date: date(d),
                 label: day_label(date(d)),
-                meals: slots
-                    .iter()
-                    .map(|s| MealView {
-                        meal: s.meal,
-                        recipe: s.recipe.map(|r| recipe_ref(&cands[r])),
-                        servings,
-                        locked: s.fixed,
-                        leftover_of: None,
-                        deleted: None,
-                    })
-                    .collect(),
+                meals: here.iter().map(|&i| meal_view(i)).collect(),
                 metrics: DayMetrics {
                     fermented: out.evaluation.fermented.get(d as usize).copied().unwrap_or(false),
                     fiber_g: (out.evaluation.fiber.get(d as usize).copied().unwrap_or(0.0) * 10.0).round() / 10.0,

@@ -13,6 +13,7 @@ mod plan;
 mod plans;
 mod schema;
 mod search;
+mod settings;
 
 pub use derive::{content_hash, model_version};
 pub use import::BATCH;
@@ -47,6 +48,8 @@ pub enum StoreError {
     Ambiguous { query: String, candidates: Vec<String> },
     #[error(transparent)]
     Import(#[from] ImportError),
+    #[error("a plan named {0:?} already exists")]
+    PlanNameTaken(String),
 }
 
 impl StoreError {

@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 
 /// A saved plan in a list of them.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct PlanSummary {
     pub id: String,
     pub name: String,
+    #[ts(type = "string")]
     pub start: NaiveDate,
     pub days: u32,
 }
@@ -118,6 +120,20 @@ impl Store {
             out.push(PlanSummary { start: start.parse().map_err(|e| damaged(&name, e))?, id, name, days });
         }
         Ok(out)
+    }
+
+    /// Renames a plan (by id or name); `false` if there was none. A name in use is refused.
+    pub fn rename_plan(&mut self, key: &str, name: &str) -> Result<bool, StoreError> {
+        let tx = self.conn.transaction()?;
+        let taken: Option<String> = tx.query_row("SELECT uid FROM plan WHERE name = ?1", [name], |r| r.get(0)).optional()?;
+        let this: Option<String> = tx.query_row("SELECT uid FROM plan WHERE uid = ?1 OR name = ?1", [key], |r| r.get(0)).optional()?;
+        let Some(this) = this else { return Ok(false) };
+        if taken.is_some_and(|t| t != this) {
+            return Err(StoreError::PlanNameTaken(name.to_string()));
+        }
+        tx.execute("UPDATE plan SET name = ?2, updated_at = ?3 WHERE uid = ?1", params![this, name, now()])?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Deletes a plan by id or name; `false` if there was none.

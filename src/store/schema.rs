@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
@@ -11,6 +11,7 @@ pub fn migrations() -> Migrations<'static> {
     all.push(M::up(V3));
     all.push(M::up(V4));
     all.push(M::up(V5));
+    all.push(M::up(V6));
     Migrations::new(all)
 }
 
@@ -193,6 +194,14 @@ const V5: &str = "
 ALTER TABLE recipe_index ADD COLUMN main_food TEXT;                   -- catalog id of the heaviest line
 ALTER TABLE recipe_index ADD COLUMN plant_list TEXT NOT NULL DEFAULT ''; -- plant names, one per line
 DELETE FROM meta WHERE key = 'model';
+";
+
+// 6: the cook's settings (`settings::Settings`), one JSON value per key ("settings" today).
+const V6: &str = "
+CREATE TABLE setting (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+) STRICT;
 ";
 
 #[cfg(test)]

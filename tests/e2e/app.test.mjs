@@ -6,7 +6,7 @@
 // kept between its two sessions), E2E_GUTSY (the CLI, to check plans against the core's list), E2E_OUT (screenshot folder),
 // E2E_THEME (light | dark: dark skips the XSS check).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Keys, Session, waitForServer } from "./webdriver.mjs";
@@ -26,10 +26,16 @@ function appSession(env) {
     const port = BASE_PORT + portOffset;
     portOffset += 2;
     const themeEnv = THEME === "dark" ? { GTK_THEME: "Adwaita:dark" } : {};
+    // Its own process group (so the app and WebKit's helpers go with it), and its output in a
+    // file: a helper process that outlived the driver once held the test runner's pipe open,
+    // and the run hung after every test had passed.
+    const log = openSync(`${OUT}/driver-${THEME}.log`, "a");
     ctx.driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(port + 1)], {
       env: { ...process.env, ...themeEnv, ...env },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", log, log],
+      detached: true,
     });
+    closeSync(log);
     const base = `http://127.0.0.1:${port}`;
     await waitForServer(base);
     ctx.s = await Session.create(base, APP);
@@ -43,6 +49,12 @@ function appSession(env) {
       const t = setTimeout(() => d.kill("SIGKILL"), 3000);
       await exited;
       clearTimeout(t);
+    }
+    // Whatever is left of the group (the app, WebKit's processes) goes too.
+    try {
+      if (d?.pid) process.kill(-d.pid, "SIGKILL");
+    } catch {
+      /* the group is gone already */
     }
   });
   return ctx;
