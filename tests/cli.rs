@@ -593,7 +593,7 @@ fn plans_are_moved_served_renamed_and_copied() {
     assert_ne!(copy["id"], plan["id"]);
     assert_eq!(copy["days"], env.json(&["plan", "show", "Advent week", "--json"])["days"]);
     let names: Vec<Value> = env.json(&["plan", "list", "--json"]).as_array().unwrap().iter().map(|p| p["name"].clone()).collect();
-    assert_eq!(names, vec![Value::from("Advent week"), Value::from("Advent week (copy)")]);
+    assert_eq!(names, vec![Value::from("Advent week (copy)"), Value::from("Advent week")], "the one changed last first");
     // A name in use is refused either way.
     assert!(!env.run(&["plan", "rename", "Advent week (copy)", "Advent week"]).status.success());
     assert!(!env.run(&["plan", "duplicate", "Advent week", "Advent week (copy)"]).status.success());

@@ -197,21 +197,12 @@ pub struct PlannerState {
     /// The next week to plan (Monday on or after today).
     #[ts(type = "string")]
     pub default_start: NaiveDate,
-    /// "Week of Mon 7 Dec", for a plan from `default_start`.
-    pub default_name: String,
     pub settings: Settings,
 }
 
 pub fn planner_state(library: &Library) -> Result<PlannerState, AppError> {
     let start = week_start_after(today());
-    library.with(|store| {
-        Ok(PlannerState {
-            plans: store.plans()?,
-            default_start: start,
-            default_name: default_plan_name(start),
-            settings: store.settings()?,
-        })
-    })
+    library.with(|store| Ok(PlannerState { plans: store.plans()?, default_start: start, settings: store.settings()? }))
 }
 
 /// A saved plan (by id or name); `None` when there is none by that key.
@@ -223,7 +214,7 @@ pub fn plan_show(library: &Library, plan: &str) -> Result<Option<PlanView>, AppE
     })
 }
 
-/// Generates (and saves under `name`) a week from `start` with the settings' household, rules
+/// Generates (and saves under `name`, or "Week of …" when blank) a week from `start` with the settings' household, rules
 /// and habits, these exclusions and leftovers choice.
 pub fn plan_generate(
     library: &Library,
@@ -235,11 +226,9 @@ pub fn plan_generate(
 ) -> Result<PlanView, AppError> {
     library.with_mut(|store| {
         let settings = store.settings()?;
-        let mut new = NewPlan::from_settings(Some(name.trim().to_string()), start, &settings, seed)
-            .map_err(|e| AppError::new(ErrorCode::BadSettings, e.to_string()))?;
-        if name.trim().is_empty() {
-            return Err(PlanError::EmptyName.into());
-        }
+        let name = if name.trim().is_empty() { default_plan_name(start) } else { name.trim().to_string() };
+        let mut new =
+            NewPlan::from_settings(Some(name), start, &settings, seed).map_err(|e| AppError::new(ErrorCode::BadSettings, e.to_string()))?;
         new.settings.exclude = exclude.to_vec();
         new.settings.leftovers = leftovers;
         Ok(library::generate_plan(store, &new, today())?)

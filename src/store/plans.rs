@@ -109,9 +109,9 @@ impl Store {
         Ok(Some(SavedPlan { id, name, start, days, meals, servings, settings, slots }))
     }
 
-    /// Every saved plan, newest start first.
+    /// Every saved plan, the one changed last first (the app opens on it).
     pub fn plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT uid, name, start, days FROM plan ORDER BY start DESC, name")?;
+        let mut stmt = self.conn.prepare_cached("SELECT uid, name, start, days FROM plan ORDER BY updated_at DESC, name")?;
         let rows =
             stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, u32>(3)?)))?;
         let mut out = Vec::new();

@@ -408,19 +408,100 @@ describe(`the planner (${THEME})`, () => {
     await s.click(choice);
     await s.waitFor("the swap", async () => (await planSlots(s))["0-dinner"] === picked);
     await planIdle(s);
+
+    // Move by keyboard: Move on Monday's dinner, then "Move here" on Thursday's, with Enter.
+    const before = await planSlots(s);
+    await s.exec(`document.querySelector('[data-slot="0-dinner"] .move').focus()`);
+    await s.pressKeys([Keys.Enter]);
+    await s.waitFor("move targets", async () => (await s.findAll(".move-here")).length > 0);
+    await shot(s, "17-moving");
+    await s.exec(`document.querySelector('[data-slot="3-dinner"] .move-here').focus()`);
+    await s.pressKeys([Keys.Enter]);
+    await s.waitFor("the keyboard move", async () => (await planSlots(s))["3-dinner"] === before["0-dinner"]);
+    await planIdle(s);
+    assert.equal((await planSlots(s))["0-dinner"], before["3-dinner"], "the two dinners swapped");
+    assert.equal(await s.exec(`return document.activeElement?.closest("td")?.dataset.slot`), "3-dinner", "focus follows the recipe");
+
+    // Move by dragging the grip with the mouse: Tuesday's dinner onto Friday's.
+    const mid = await planSlots(s);
+    await s.exec(`document.querySelector('[data-slot="1-dinner"]').scrollIntoView({ block: "center" })`);
+    await s.drag((await s.findAll('[data-slot="1-dinner"] .grip'))[0], await s.find('[data-slot="4-dinner"]'));
+    await s.waitFor("the drag", async () => (await planSlots(s))["4-dinner"] === mid["1-dinner"]);
+    await planIdle(s);
+    assert.equal((await planSlots(s))["1-dinner"], mid["4-dinner"]);
+
+    // Servings per slot are kept.
+    await s.exec(`const el = document.querySelector('[data-slot="2-lunch"] .serv input'); el.value = "4"; el.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await planIdle(s);
+    await s.waitFor("4 servings", async () => (await s.exec(`return document.querySelector('[data-slot="2-lunch"] .serv input').value`)) === "4");
+
+    // A second plan, with leftovers: each lunch after the first is the dinner before.
+    const firstName = await textOf(s, "[data-testid=plan-name]");
+    await s.exec(`document.querySelector(".new-plan").open = true`);
+    const nameBox = await s.find("#plan-name");
+    await s.clear(nameBox);
+    await s.type(nameBox, "Leftovers week");
+    await s.click(await s.find(".new-plan .check input"));
+    await s.click(await s.find("[data-testid=generate]"));
+    await s.waitFor("the leftovers plan", async () => (await textOf(s, "[data-testid=plan-name]")) === "Leftovers week", 20000);
+    await planIdle(s);
+    const lo = await planSlots(s);
+    for (let d = 1; d < 7; d++) assert.equal(lo[`${d}-lunch`], lo[`${d - 1}-dinner`], `day ${d}: lunch is the dinner before`);
+    const notes = await s.exec(`return [...document.querySelectorAll('[data-slot="1-lunch"] [data-testid=slot-note]')].map((n) => n.textContent)`);
+    assert.match(notes[0], /^Leftovers of Mon 30 Nov dinner/);
+    assert.equal((await s.findAll('[data-slot="1-lunch"] .swap')).length, 0, "a leftover lunch follows its dinner");
+    await shot(s, "18-leftovers");
+    assert.equal((await s.findAll("#plan-pick option")).length, 2);
+
+    // Back to the first plan: its slots are as left.
+    const firstId = await s.exec(`return [...document.querySelectorAll("#plan-pick option")].find((o) => o.textContent === ${JSON.stringify(firstName)}).value`);
+    await s.exec(`const el = document.querySelector("#plan-pick"); el.value = ${JSON.stringify(firstId)}; el.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await s.waitFor("the first plan", async () => (await textOf(s, "[data-testid=plan-name]")) === firstName);
+    await planIdle(s);
+    assert.equal((await planSlots(s))["4-dinner"], mid["1-dinner"]);
+    // Change it, so it is the plan the app opens on after a restart.
+    await s.click((await s.findAll('[data-slot="5-breakfast"] .lock'))[0]);
+    await planIdle(s);
+  });
+
+  it("keeps the cook's settings, and refuses a rule it cannot understand", async () => {
+    const { s } = ctx;
+    await s.click(await s.find("[data-testid=to-settings]"));
+    await s.waitFor("the settings", async () => (await s.findAll("#set-household")).length === 1);
+    assert.equal(await s.title(), "Settings — Gutsy");
+    const household = await s.find("#set-household");
+    await s.clear(household);
+    await s.type(household, "3");
+    await s.type(await s.find("#set-rules"), "fish>=1");
+    await s.click(await s.find("[data-testid=save-settings]"));
+    await s.waitFor("saved", async () => (await textOf(s, "[data-testid=settings-status]")).startsWith("Saved"));
+    assert.equal(await s.property(await s.find("#set-rules"), "value"), "fish ≥ 1", "the core's spelling");
+    await shot(s, "19-settings");
+    await s.type(await s.find("#set-rules"), "\nflorp >= 2");
+    await s.click(await s.find("[data-testid=save-settings]"));
+    await s.waitFor("the refusal", async () => errorShown(s));
+    assert.match(await textOf(s, "[data-testid=error]"), /florp/);
+    await s.click(await s.find(".settings .bar .link"));
+    await s.waitFor("the planner again", async () => (await s.findAll("main.planner")).length === 1);
   });
 });
 
 describe(`the planner after a restart (${THEME})`, () => {
   const ctx = appSession({ GUTSY_DB: process.env.E2E_PLAN_DB });
 
-  it("shows the saved plan with its lock", async () => {
+  it("shows the plan changed last with its locks, and the settings", async () => {
     const { s } = ctx;
     await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
     await s.click(await s.find("[data-testid=to-planner]"));
     await s.waitFor("the saved week", async () => (await s.findAll("td[data-slot]")).length === 21, 20000);
     const lock = (await s.findAll('[data-slot="1-lunch"] .lock'))[0];
     assert.equal(await s.attribute(lock, "aria-pressed"), "true");
+    assert.equal(await s.attribute((await s.findAll('[data-slot="5-breakfast"] .lock'))[0], "aria-pressed"), "true", "the plan changed last");
+    assert.equal((await s.findAll("#plan-pick option")).length, 2, "both plans kept");
+    await s.click(await s.find("[data-testid=to-settings]"));
+    await s.waitFor("the settings", async () => (await s.findAll("#set-household")).length === 1);
+    await s.waitFor("the saved household", async () => (await s.property(await s.find("#set-household"), "value")) === "3");
+    assert.equal(await s.property(await s.find("#set-rules"), "value"), "fish ≥ 1", "the refused change saved nothing");
   });
 });
 

@@ -61,6 +61,19 @@ export class Session {
     ];
     return this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
   }
+  /** Drags with the mouse from the middle of one element to the middle of another. */
+  drag(from, to) {
+    const origin = (el) => ({ [ELEMENT]: el });
+    const actions = [
+      { type: "pointerMove", duration: 0, origin: origin(from), x: 0, y: 0 },
+      { type: "pointerDown", button: 0 },
+      { type: "pause", duration: 100 },
+      { type: "pointerMove", duration: 300, origin: origin(to), x: 0, y: 0 },
+      { type: "pause", duration: 100 },
+      { type: "pointerUp", button: 0 },
+    ];
+    return this.cmd("POST", "/actions", { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }] });
+  }
   async alertText() {
     try { return await this.cmd("GET", "/alert/text"); } catch (e) { if (e.error === "no such alert") return null; throw e; }
   }

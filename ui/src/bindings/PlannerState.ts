@@ -9,8 +9,4 @@ export type PlannerState = { plans: Array<PlanSummary>,
 /**
  * The next week to plan (Monday on or after today).
  */
-default_start: string, 
-/**
- * "Week of Mon 7 Dec", for a plan from `default_start`.
- */
-default_name: string, settings: Settings, };
+default_start: string, settings: Settings, };

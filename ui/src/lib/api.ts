@@ -8,6 +8,8 @@ import type { RecipeView } from "../bindings/RecipeView";
 import type { LibraryInfo } from "../bindings/LibraryInfo";
 import type { MealType } from "../bindings/MealType";
 import type { PlanView } from "../bindings/PlanView";
+import type { PlannerState } from "../bindings/PlannerState";
+import type { Settings } from "../bindings/Settings";
 import type { SwapChoice } from "../bindings/SwapChoice";
 
 export type { LibraryInfo };
@@ -20,11 +22,26 @@ export const recipeView = (id: string, servings: number | null, exclude: readonl
 export const explainIngredient = (id: string, index: number) => invoke<Explanation>("explain_ingredient", { id, index });
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
 
-// The Planner screen's one plan. `day` counts from 0; dates are YYYY-MM-DD.
-export const planShow = () => invoke<PlanView | null>("plan_show");
-export const planGenerate = (start: string, exclude: readonly string[], seed: number) =>
-  invoke<PlanView>("plan_generate", { start, exclude: [...exclude], seed });
-export const planRegenerate = (seed: number) => invoke<PlanView>("plan_regenerate", { seed });
-export const planLock = (day: number, meal: MealType, locked: boolean) => invoke<PlanView>("plan_lock", { day, meal, locked });
-export const planSwapChoices = (day: number, meal: MealType) => invoke<SwapChoice[]>("plan_swap_choices", { day, meal });
-export const planSwap = (day: number, meal: MealType, recipe: string) => invoke<PlanView>("plan_swap", { day, meal, recipe });
+// Plans are named by id (or name); `day` counts from 0; dates are YYYY-MM-DD.
+export const plannerState = () => invoke<PlannerState>("planner_state");
+export const planShow = (plan: string) => invoke<PlanView | null>("plan_show", { plan });
+export const planGenerate = (name: string, start: string, exclude: readonly string[], leftovers: boolean, seed: number) =>
+  invoke<PlanView>("plan_generate", { name, start, exclude: [...exclude], leftovers, seed });
+export const planRegenerate = (plan: string, seed: number) => invoke<PlanView>("plan_regenerate", { plan, seed });
+export const planLock = (plan: string, day: number, meal: MealType, locked: boolean) =>
+  invoke<PlanView>("plan_lock", { plan, day, meal, locked });
+export const planSwapChoices = (plan: string, day: number, meal: MealType) =>
+  invoke<SwapChoice[]>("plan_swap_choices", { plan, day, meal });
+export const planSwap = (plan: string, day: number, meal: MealType, recipe: string) =>
+  invoke<PlanView>("plan_swap", { plan, day, meal, recipe });
+export const planMove = (plan: string, from: Slot, to: Slot) =>
+  invoke<PlanView>("plan_move", { plan, fromDay: from.day, fromMeal: from.meal, toDay: to.day, toMeal: to.meal });
+export const planServings = (plan: string, day: number, meal: MealType, servings: number) =>
+  invoke<PlanView>("plan_servings", { plan, day, meal, servings });
+export const planRename = (plan: string, name: string) => invoke<PlanView>("plan_rename", { plan, name });
+export const planDuplicate = (plan: string, name: string) => invoke<PlanView>("plan_duplicate", { plan, name });
+export const planDelete = (plan: string) => invoke<null>("plan_delete", { plan });
+export const settingsSave = (settings: Settings) => invoke<Settings>("settings_save", { settings });
+
+/** One slot of a plan: day from 0, and its meal. */
+export type Slot = { day: number; meal: MealType };

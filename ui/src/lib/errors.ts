@@ -16,7 +16,9 @@ const HEADLINES: Record<ErrorCode, string> = {
   import: "The recipe could not be read",
   bad_filter: "That filter is not understood",
   no_plan: "There is no plan yet",
-  bad_slot: "That recipe cannot go there",
+  bad_slot: "That change does not fit the plan",
+  bad_name: "That plan name cannot be used",
+  bad_settings: "Those settings were not saved",
   no_library_path: "Gutsy does not know where to keep your library",
   busy: "The library is unavailable",
 };
