@@ -15,6 +15,8 @@ pub struct Candidate {
     pub fermented: bool,
     /// Its gut attributes (for the cook's rules: "cruciferous >= 4 days").
     pub attributes: Vec<crate::diet::Attribute>,
+    /// Its triggers (non-optional lines), shown on the plan.
+    pub triggers: Vec<crate::diet::Trigger>,
     /// Distinct plants (catalog ids) of its non-optional lines.
     pub plants: Vec<String>,
     pub fiber_per_serving: Option<f64>,

@@ -107,6 +107,7 @@ mod tests {
             meals: vec![MealType::Lunch],
             fermented,
             attributes: Vec::new(),
+            triggers: Vec::new(),
             plants: plants.iter().map(|p| p.to_string()).collect(),
             fiber_per_serving: Some(fiber),
             active_minutes: Some(10),

@@ -63,6 +63,7 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Candidate> {
                 meals: if meals.is_empty() { vec![MealType::Dinner] } else { meals },
                 fermented,
                 attributes: if fermented { vec![crate::diet::Attribute::Fermented] } else { Vec::new() },
+                triggers: Vec::new(),
                 main_food: ps.first().cloned(),
                 foods: ps.clone(),
                 plants: ps,

@@ -187,6 +187,39 @@ fn prep_tasks_start_each_ferment_in_time_once() {
     assert_eq!(kraut.len(), 1, "one batch for both days");
     assert_eq!((kraut[0].for_date, kraut[0].start_by), (date(2026, 12, 29), date(2026, 12, 8)));
     assert!(kraut[0].late, "three weeks before 29 Dec is 8 Dec, before today (10 Dec)");
+    assert_eq!(kraut[0].instead, None, "no other ferment in this library");
+
+    // With quicker lunch ferments in the library, the one ready soonest is offered; one that
+    // cannot be ready either, or is no lunch, is not.
+    let base = cands[1].clone();
+    let lunch_ferment = |lead_days: Option<u32>, meal| Candidate {
+        id: format!("ferment {lead_days:?} {meal:?}"),
+        title: format!("Ferment {lead_days:?} {meal:?}"),
+        lead_minutes: lead_days.map(|d| d * 24 * 60),
+        fermented: true,
+        meals: vec![meal],
+        ..base.clone()
+    };
+    cands.push(lunch_ferment(Some(30), MealType::Lunch)); // 2: too slow as well
+    cands.push(lunch_ferment(Some(2), MealType::Lunch)); // 3: ready in time
+    cands.push(lunch_ferment(None, MealType::Dinner)); // 4: no lead, but a dinner
+    cands.push(lunch_ferment(Some(1), MealType::Lunch)); // 5: the soonest
+    let tasks = prep_tasks(&cands, &req, &slots);
+    let kraut = tasks.iter().find(|t| t.recipe == 0).unwrap();
+    assert_eq!((kraut.instead, kraut.slot), (Some(5), 0));
+    let view = plan_view(&cands, &req, &outcome(&cands, &req, slots.clone()), &[2, 2, 2]);
+    let late = view.prep.iter().find(|p| p.late).unwrap();
+    assert!(late.task.ends_with(&format!("— buy it ready-made, or have {} instead.", cands[5].title)), "{}", late.task);
+    assert_eq!(late.instead.as_ref().map(|r| r.id.as_str()), Some(cands[5].id.as_str()));
+}
+
+#[test]
+fn prep_counts_calendar_days_so_a_clock_change_moves_nothing() {
+    // Europe's clocks go forward on 29 Mar 2026 and back on 25 Oct 2026 (a 23- and a 25-hour
+    // day); a 48-hour kefir is still started two calendar days before.
+    assert_eq!(start_by(date(2026, 3, 30), 48 * 60), Some(date(2026, 3, 28)));
+    assert_eq!(start_by(date(2026, 10, 26), 48 * 60), Some(date(2026, 10, 24)));
+    assert_eq!(start_by(date(2026, 10, 25), 12 * 60), Some(date(2026, 10, 24)), "12 h: the day before");
 }
 
 #[test]

@@ -35,6 +35,9 @@ pub struct MealView {
     pub note: Option<String>,
     /// The recipe this slot had, since deleted from the library (its title as planned).
     pub deleted: Option<RecipeRef>,
+    /// The recipe's triggers and gut attributes, for its badges.
+    pub triggers: Vec<crate::diet::Trigger>,
+    pub attributes: Vec<crate::diet::Attribute>,
 }
 
 /// A slot of the plan by date and meal.
@@ -86,6 +89,10 @@ pub struct PrepView {
     pub recipe: RecipeRef,
     /// It cannot be ready in time any more.
     pub late: bool,
+    /// The slot eating it first.
+    pub slot: SlotRef,
+    /// When late: a ferment that can be ready for that slot instead (offered as a swap).
+    pub instead: Option<RecipeRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -145,6 +152,8 @@ pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: &[
             leftover_of: source.map(|src| SlotRef { date: date(src.day), meal: src.meal }),
             note,
             deleted: None,
+            triggers: s.recipe.map(|r| cands[r].triggers.clone()).unwrap_or_default(),
+            attributes: s.recipe.map(|r| cands[r].attributes.clone()).unwrap_or_default(),
         }
     };
     let days = (0..req.days)
@@ -171,15 +180,23 @@ pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: &[
             let c = &cands[t.recipe];
             let lead = c.lead_minutes.map(format_minutes).unwrap_or_default();
             let task = if t.late {
-                format!(
-                    "{} takes {lead}: it cannot be ready by {} — buy it ready-made, or swap it for a quicker ferment.",
-                    c.title,
-                    day_label(t.for_date)
-                )
+                let instead = match t.instead {
+                    Some(k) => format!("buy it ready-made, or have {} instead", cands[k].title),
+                    None => "buy it ready-made".to_string(),
+                };
+                format!("{} takes {lead}: it cannot be ready by {} — {instead}.", c.title, day_label(t.for_date))
             } else {
                 format!("Start {} by {} ({lead}) for {}.", c.title, day_label(t.start_by), day_label(t.for_date))
             };
-            PrepView { date: t.start_by, task, recipe: recipe_ref(c), late: t.late }
+            let at = &out.slots[t.slot];
+            PrepView {
+                date: t.start_by,
+                task,
+                recipe: recipe_ref(c),
+                late: t.late,
+                slot: SlotRef { date: date(at.day), meal: at.meal },
+                instead: t.instead.map(|k| recipe_ref(&cands[k])),
+            }
         })
         .collect();
     PlanView {

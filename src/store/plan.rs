@@ -3,7 +3,7 @@
 
 use super::{not_a_database, Store, StoreError};
 use crate::catalog::Catalog;
-use crate::diet::Attribute;
+use crate::diet::{Attribute, Trigger};
 use crate::filter::Filter;
 use crate::model::MealType;
 use crate::planner::Candidate;
@@ -21,7 +21,7 @@ impl Store {
         let catalog = Catalog::bundled();
         let mut stmt = tx.prepare_cached(
             "SELECT i.recipe_id, r.uid, r.title, i.meals, i.attributes, i.fiber_per_serving, i.active_minutes, i.ferment_minutes,
-                    i.foods, i.main_food, i.plant_list
+                    i.foods, i.main_food, i.plant_list, i.triggers
              FROM recipe_index i JOIN recipe r ON r.id = i.recipe_id",
         )?;
         let mut rows = stmt.query([]).map_err(db)?;
@@ -42,6 +42,10 @@ impl Store {
                 meals: MealType::ALL.iter().enumerate().filter(|(b, _)| meals & (1 << b) != 0).map(|(_, m)| *m).collect(),
                 fermented: attributes & fermented != 0,
                 attributes: Attribute::ALL.iter().enumerate().filter(|(b, _)| attributes & (1 << b) != 0).map(|(_, a)| *a).collect(),
+                triggers: {
+                    let t: i64 = r.get(11)?;
+                    Trigger::ALL.iter().enumerate().filter(|(b, _)| t & (1 << b) != 0).map(|(_, x)| *x).collect()
+                },
                 plants: r.get::<_, String>(10)?.lines().filter(|p| !p.is_empty()).map(str::to_string).collect(),
                 fiber_per_serving: r.get(5)?,
                 active_minutes: r.get::<_, Option<i64>>(6)?.and_then(|m| u32::try_from(m).ok()),

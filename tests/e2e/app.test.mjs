@@ -385,6 +385,9 @@ describe(`the planner (${THEME})`, () => {
     );
     const first = await planSlots(s);
     for (const [slot, id] of Object.entries(first)) assert.ok(id && allowed.has(id), `${slot}: ${id} has an excluded trigger or is empty`);
+    const badges = await s.exec(`return [...document.querySelectorAll(".week .badge.trigger")].map((b) => b.dataset.trigger)`);
+    for (const t of ["dairy", "gluten", "sugar"]) assert.ok(!badges.includes(t), `no ${t} badge in the week: ${badges}`);
+    assert.ok((await s.findAll(".week .badge.attribute[data-attribute=fermented]")).length >= 7, "a ferment badge each day");
     await shot(s, "15-planner");
 
     await s.click((await s.findAll('[data-slot="1-lunch"] .lock'))[0]);
@@ -483,6 +486,30 @@ describe(`the planner (${THEME})`, () => {
     assert.match(await textOf(s, "[data-testid=error]"), /florp/);
     await s.click(await s.find(".settings .bar .link"));
     await s.waitFor("the planner again", async () => (await s.findAll("main.planner")).length === 1);
+  });
+
+  it("adds a recipe from the library to a slot of the plan", async () => {
+    const { s } = ctx;
+    await planIdle(s);
+    const planned = new Set(Object.values(await planSlots(s)));
+    // A breakfast passing the plan's exclusions and not in it yet, by the core's own list.
+    const fits = JSON.parse(execFileSync(process.env.E2E_GUTSY, ["recipes", "list", "--exclude", "dairy,gluten,sugar", "--meal", "breakfast", "--json"], {
+      env: { ...process.env, GUTSY_DB: process.env.E2E_PLAN_DB },
+    }).toString()).filter((c) => !planned.has(c.id));
+    assert.ok(fits.length > 0, "a breakfast not planned yet");
+    const pick = fits[0];
+    await s.click(await s.find(".planner .bar .link"));
+    await openRecipe(s, pick.title, pick.slug);
+    await s.waitFor("the add-to-plan form", async () => (await s.findAll("#atp-day option")).length === 7);
+    await s.exec(`const d = document.querySelector("#atp-day"); d.value = "2"; d.dispatchEvent(new Event("change", { bubbles: true }));
+      const m = document.querySelector("#atp-meal"); m.value = "breakfast"; m.dispatchEvent(new Event("change", { bubbles: true }));`);
+    await s.click(await s.find("[data-testid=add-to-plan]"));
+    await s.waitFor("added", async () => (await textOf(s, "[data-testid=add-status]")).startsWith("Added to breakfast on Wed 2 Dec"));
+    await shot(s, "20-add-to-plan");
+    await s.click(await s.find("main.recipe .bar button"));
+    await s.click(await s.find("[data-testid=to-planner]"));
+    await s.waitFor("the plan with it", async () => (await planSlots(s))["2-breakfast"] === pick.id, 20000);
+    await planIdle(s);
   });
 });
 
