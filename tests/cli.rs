@@ -598,3 +598,56 @@ fn plans_are_moved_served_renamed_and_copied() {
     assert!(!env.run(&["plan", "rename", "Advent week (copy)", "Advent week"]).status.success());
     assert!(!env.run(&["plan", "duplicate", "Advent week", "Advent week (copy)"]).status.success());
 }
+
+#[test]
+fn a_rule_on_a_food_group_counts_its_foods() {
+    let env = Env::new();
+    // Red meat, by the catalog foods of each planned recipe's lines (not optional ones).
+    let red =
+        ["ground-beef", "beef-steak", "stewing-beef", "lamb", "lamb-mince", "pork", "pork-mince", "bacon", "ham", "chorizo", "sausage"];
+    let with_red = |plan: &Value| -> usize {
+        let mut n = 0;
+        for d in plan["days"].as_array().unwrap() {
+            for m in d["meals"].as_array().unwrap() {
+                let shown = env.json(&["recipes", "show", m["recipe"]["id"].as_str().unwrap(), "--json"]);
+                let lines = shown["facts"]["lines"].as_array().unwrap();
+                n += usize::from(lines.iter().any(|l| l["optional"] == false && red.contains(&l["food"].as_str().unwrap_or(""))));
+            }
+        }
+        n
+    };
+    let none = env.json(&["plan", "generate", "--start", "2026-11-30", "--rule", "red meat <= 0", "--json"]);
+    assert_eq!(with_red(&none), 0);
+    assert!(!none["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("red meat")));
+    let some = env.json(&["plan", "generate", "--start", "2026-11-30", "--rule", "red meat >= 2", "--json"]);
+    let warned = some["warnings"].as_array().unwrap().iter().any(|w| w.as_str().unwrap().contains("red meat"));
+    assert!(with_red(&some) >= 2 || warned, "kept, or reported as unmet");
+}
+
+#[test]
+fn a_rule_on_a_tag_counts_recipes_with_exactly_that_tag() {
+    let env = Env::new();
+    let tagged = |title: &str| {
+        format!("---\ntitle: {title}\nservings: 2\nmeal: [lunch]\ntags: [Zesty Weeknight, batch]\n---\nSimmer @red lentils{{200%g}} with @carrot{{2}} and @spinach{{100%g}}.\n")
+    };
+    let a = env.file("a.cook", tagged("Tagged Lentil Pot").as_bytes());
+    let b = env.file("b.cook", tagged("Tagged Carrot Stew").as_bytes());
+    env.ok(&["recipes", "import", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let titles = |plan: &Value| -> Vec<String> {
+        plan["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["meals"].as_array().unwrap().iter().map(|m| m["recipe"]["title"].as_str().unwrap_or("").to_string()))
+            .collect()
+    };
+    let base = ["plan", "generate", "--start", "2026-11-30", "--json", "--rule"];
+    let many = env.json(&[&base[..], &["#zesty weeknight >= 3"]].concat());
+    assert!(titles(&many).iter().filter(|t| t.starts_with("Tagged")).count() >= 3, "{:?}", titles(&many));
+    let none = env.json(&[&base[..], &["#Zesty Weeknight <= 0"]].concat());
+    assert!(!titles(&none).iter().any(|t| t.starts_with("Tagged")));
+    // "#zesty" is not the tag "zesty weeknight": no recipe counts, and the plan says so.
+    let word = env.json(&[&base[..], &["#zesty >= 1"]].concat());
+    let warnings: Vec<&str> = word["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(warnings.iter().any(|w| w.contains("#zesty ≥ 1") && w.contains("0 recipes")), "{warnings:?}");
+}

@@ -2,6 +2,7 @@
 //! data files (`foods.toml`, `aisles.toml`, `qualifiers.toml`), and matching of names to foods.
 
 mod explain;
+mod groups;
 mod load;
 mod matcher;
 pub(crate) mod normalize;

@@ -12,6 +12,7 @@ use crate::planner::{
 use crate::settings::{Settings, SettingsError};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
+use std::collections::HashSet;
 
 /// Why a plan operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -32,22 +33,38 @@ pub enum PlanError {
     Servings(u32),
     #[error("a plan needs a name")]
     EmptyName,
-    #[error("rule {rule:?}: {target:?} is not a gut attribute (fermented, cruciferous, …), a food category (fish, meat, legume, …) or a food in the catalog")]
+    #[error("rule {rule:?}: {target:?} is not a gut attribute (fermented, cruciferous, …), a food category (fish, meat, legume, …), a food group (red meat, oily fish, …) or a food in the catalog")]
     UnknownRuleTarget { rule: String, target: String },
 }
 
 /// Resolves the cook's rules against the candidates: an attribute, else a food category, else
-/// a catalog food with its family ("onion" counts red onion).
-pub fn resolve_rules(cands: &[Candidate], specs: &[RuleSpec]) -> Result<Vec<PlanRule>, PlanError> {
+/// a named group of foods ("red meat", `catalog/groups.toml`), else a catalog food with its
+/// family ("onion" counts red onion).
+/// A target starting with `#` is one of the cook's tags, looked up with `tagged` (`None`: only
+/// check the rule can be resolved).
+pub fn resolve_rules(
+    cands: &[Candidate],
+    specs: &[RuleSpec],
+    tagged: Option<&dyn Fn(&str) -> Result<HashSet<String>, StoreError>>,
+) -> Result<Vec<PlanRule>, PlanError> {
     let catalog = Catalog::bundled();
     specs
         .iter()
         .map(|spec| {
             let word = spec.target.replace(' ', "_");
-            let hits: Vec<bool> = if let Ok(a) = word.parse::<Attribute>() {
+            let hits: Vec<bool> = if let Some(tag) = spec.target.strip_prefix('#') {
+                let ids = match tagged {
+                    Some(lookup) => lookup(tag)?,
+                    None => HashSet::new(),
+                };
+                cands.iter().map(|c| ids.contains(&c.id)).collect()
+            } else if let Ok(a) = word.parse::<Attribute>() {
                 cands.iter().map(|c| c.attributes.contains(&a)).collect()
             } else if let Ok(cat) = word.parse::<Category>() {
                 cands.iter().map(|c| c.foods.iter().any(|f| catalog.by_id(f).is_some_and(|i| catalog.food(i).category == cat))).collect()
+            } else if let Some(group) = catalog.food_group(&spec.target) {
+                let ids: Vec<&str> = group.into_iter().map(|i| catalog.food(i).id.as_str()).collect();
+                cands.iter().map(|c| c.foods.iter().any(|f| ids.contains(&f.as_str()))).collect()
             } else if let Some(food) = catalog.find_food(&spec.target) {
                 let family: Vec<&str> = catalog.family(food).into_iter().map(|i| catalog.food(i).id.as_str()).collect();
                 cands.iter().map(|c| c.foods.iter().any(|f| family.contains(&f.as_str()))).collect()
@@ -94,6 +111,7 @@ pub struct SwapChoice {
 }
 
 fn request(
+    store: &Store,
     cands: &[Candidate],
     start: NaiveDate,
     days: u32,
@@ -102,7 +120,7 @@ fn request(
     today: NaiveDate,
 ) -> Result<Request, PlanError> {
     Ok(Request {
-        rules: resolve_rules(cands, &settings.rules)?,
+        rules: resolve_rules(cands, &settings.rules, Some(&|tag: &str| store.recipes_tagged(tag)))?,
         days,
         meals: meals.to_vec(),
         max_minutes: settings.max_minutes.clone(),
@@ -156,8 +174,8 @@ fn to_saved(plan: &SavedPlan, cands: &[Candidate], slots: &[Slot]) -> Vec<SavedS
 }
 
 /// The view of a saved plan with its slots as `slots` say.
-fn view_of(plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: NaiveDate) -> Result<PlanView, PlanError> {
-    let req = request(cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
+fn view_of(store: &Store, plan: &SavedPlan, cands: &[Candidate], slots: Vec<Slot>, today: NaiveDate) -> Result<PlanView, PlanError> {
+    let req = request(store, cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     let out = outcome(cands, &req, slots);
     let servings: Vec<u32> = out
         .slots
@@ -197,7 +215,7 @@ fn held(plan: &SavedPlan) -> Vec<&str> {
 /// Generates a plan, and saves it when it has a name.
 pub fn generate_plan(store: &mut Store, new: &NewPlan, today: NaiveDate) -> Result<PlanView, PlanError> {
     let cands = candidates(store, &new.settings, &[])?;
-    let req = request(&cands, new.start, new.days, &new.meals, &new.settings, today)?;
+    let req = request(store, &cands, new.start, new.days, &new.meals, &new.settings, today)?;
     let out = generate(&cands, &req);
     let Some(name) = &new.name else { return Ok(plan_view(&cands, &req, &out, &vec![new.servings; out.slots.len()])) };
     let mut plan = SavedPlan {
@@ -212,7 +230,7 @@ pub fn generate_plan(store: &mut Store, new: &NewPlan, today: NaiveDate) -> Resu
     };
     plan.slots = to_saved(&plan, &cands, &out.slots);
     plan.id = store.save_plan(&plan)?;
-    view_of(&plan, &cands, out.slots, today)
+    view_of(store, &plan, &cands, out.slots, today)
 }
 
 /// A saved plan as it stands (recipes deleted since are marked, never dropped).
@@ -220,7 +238,7 @@ pub fn show_plan(store: &Store, key: &str, today: NaiveDate) -> Result<PlanView,
     let plan = load(store, key)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let slots = to_slots(&plan, &cands);
-    view_of(&plan, &cands, slots, today)
+    view_of(store, &plan, &cands, slots, today)
 }
 
 /// Regenerates every unlocked slot (with a new seed when given); locked slots stay.
@@ -230,7 +248,7 @@ pub fn regenerate_plan(store: &mut Store, key: &str, seed: Option<u64>, today: N
         plan.settings.seed = seed;
     }
     let cands = candidates(store, &plan.settings, &held(&plan))?;
-    let mut req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
+    let mut req = request(store, &cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     req.fixed = plan
         .slots
         .iter()
@@ -240,7 +258,7 @@ pub fn regenerate_plan(store: &mut Store, key: &str, seed: Option<u64>, today: N
     let out = generate(&cands, &req);
     plan.slots = to_saved(&plan, &cands, &out.slots);
     store.save_plan(&plan)?;
-    view_of(&plan, &cands, out.slots, today)
+    view_of(store, &plan, &cands, out.slots, today)
 }
 
 fn slot_index(plan: &SavedPlan, day: u32, meal: MealType) -> Result<usize, PlanError> {
@@ -272,7 +290,7 @@ pub fn swap_choices(store: &Store, key: &str, day: u32, meal: MealType, k: usize
     let i = own_slot(&plan, day, meal)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let slots = to_slots(&plan, &cands);
-    let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
+    let req = request(store, &cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     Ok(alternatives(&cands, &req, &slots, i, k)
         .into_iter()
         .map(|a| SwapChoice {
@@ -290,7 +308,7 @@ pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe:
     let wanted = store.find(recipe)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let mut slots = to_slots(&plan, &cands);
-    let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
+    let req = request(store, &cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     let r = cands
         .iter()
         .position(|c| c.id == wanted.id)
@@ -301,7 +319,7 @@ pub fn swap_slot(store: &mut Store, key: &str, day: u32, meal: MealType, recipe:
     slots[i].fixed = true;
     plan.slots = to_saved(&plan, &cands, &slots);
     store.save_plan(&plan)?;
-    view_of(&plan, &cands, slots, today)
+    view_of(store, &plan, &cands, slots, today)
 }
 
 /// Moves slot `from`'s recipe to slot `to` (a drag, or the keyboard), swapping with what `to`
@@ -318,7 +336,7 @@ pub fn move_slot(
     let b = own_slot(&plan, to.0, to.1)?;
     let cands = candidates(store, &plan.settings, &held(&plan))?;
     let mut slots = to_slots(&plan, &cands);
-    let req = request(&cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
+    let req = request(store, &cands, plan.start, plan.days, &plan.meals, &plan.settings, today)?;
     let sources = leftover_sources(&req, &slots);
     let (ra, rb) = (slots[a].recipe, slots[b].recipe);
     put_with_leftovers(&mut slots, &sources, a, rb);
@@ -334,7 +352,7 @@ pub fn move_slot(
     slots[b].fixed = ra.is_some();
     plan.slots = to_saved(&plan, &cands, &slots);
     store.save_plan(&plan)?;
-    view_of(&plan, &cands, slots, today)
+    view_of(store, &plan, &cands, slots, today)
 }
 
 /// Sets how many eat one slot (1–99).

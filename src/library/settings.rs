@@ -19,7 +19,7 @@ pub enum SaveSettingsError {
 /// food) and saves them; returns them as saved, in their tidy spelling.
 pub fn save_settings(store: &mut Store, settings: Settings) -> Result<Settings, SaveSettingsError> {
     let settings = settings.checked(Catalog::bundled())?;
-    resolve_rules(&[], &settings.rule_specs()?).map_err(|e| SettingsError::Rule(e.to_string()))?;
+    resolve_rules(&[], &settings.rule_specs()?, None).map_err(|e| SettingsError::Rule(e.to_string()))?;
     store.save_settings(&settings)?;
     Ok(settings)
 }

@@ -7,7 +7,7 @@ use crate::diet::{Attribute, Trigger};
 use crate::filter::Filter;
 use crate::model::MealType;
 use crate::planner::Candidate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 impl Store {
     /// Every recipe passing `filter` as a planner candidate, in list order. One read transaction.
@@ -58,5 +58,31 @@ impl Store {
         drop(stmt);
         tx.finish().map_err(db)?;
         Ok(cands.into_iter().flatten().collect())
+    }
+
+    /// The ids of the recipes tagged `tag` (any case; "#" and spaces around it ignored).
+    pub fn recipes_tagged(&self, tag: &str) -> Result<HashSet<String>, StoreError> {
+        let db = |e| not_a_database(&self.label, e);
+        let wanted = tag.trim().trim_start_matches('#').trim().to_lowercase();
+        let Some(q) = super::search::tag_query(&wanted) else { return Ok(HashSet::new()) };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT r.uid, d.card FROM recipe_fts f JOIN recipe r ON r.id = f.rowid JOIN recipe_doc d ON d.recipe_id = r.id
+                 WHERE recipe_fts MATCH ?1",
+            )
+            .map_err(db)?;
+        let mut rows = stmt.query([q]).map_err(db)?;
+        let mut out = HashSet::new();
+        while let Some(r) = rows.next().map_err(db)? {
+            let (uid, card): (String, String) = (r.get(0)?, r.get(1)?);
+            // The words matched; the tag must be exactly one of the recipe's tags.
+            let card: crate::card::RecipeCard =
+                serde_json::from_str(&card).map_err(|e| StoreError::Damaged { id: uid.clone(), message: e.to_string() })?;
+            if card.tags.iter().any(|t| t.trim().to_lowercase() == wanted) {
+                out.insert(uid);
+            }
+        }
+        Ok(out)
     }
 }

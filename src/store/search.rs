@@ -13,9 +13,23 @@ pub fn fts_query(text: &str) -> Option<String> {
     (!terms.is_empty()).then(|| terms.join(" "))
 }
 
+/// An FTS5 expression for recipes whose tags contain every word of `tag` (a narrowing step:
+/// the caller checks the exact tag). `None` when the tag has no word.
+pub fn tag_query(tag: &str) -> Option<String> {
+    let words: Vec<String> =
+        tag.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{}\"", w.to_lowercase())).collect();
+    (!words.is_empty()).then(|| format!("tags : ({})", words.join(" ")))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, tag_query};
+
+    #[test]
+    fn a_tag_becomes_words_in_the_tags_column() {
+        assert_eq!(tag_query("Quick dinner"), Some("tags : (\"quick\" \"dinner\")".into()));
+        assert_eq!(tag_query(" # "), None);
+    }
 
     #[test]
     fn operators_and_quotes_become_plain_terms() {
