@@ -35,7 +35,7 @@ impl Catalog {
     /// group has that name.
     pub fn food_group(&self, name: &str) -> Option<Vec<FoodIdx>> {
         let name = name.trim().to_lowercase().replace(['_', '-'], " ");
-        let group = groups().iter().find(|g| g.name == name || g.aliases.iter().any(|a| *a == name))?;
+        let group = groups().iter().find(|g| g.name == name || g.aliases.contains(&name))?;
         let mut out: Vec<FoodIdx> = group.foods.iter().filter_map(|id| self.by_id(id)).flat_map(|i| self.family(i)).collect();
         out.sort_unstable_by_key(|i| i.0);
         out.dedup();

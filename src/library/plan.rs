@@ -40,21 +40,17 @@ pub enum PlanError {
 /// Resolves the cook's rules against the candidates: an attribute, else a food category, else
 /// a named group of foods ("red meat", `catalog/groups.toml`), else a catalog food with its
 /// family ("onion" counts red onion).
-/// A target starting with `#` is one of the cook's tags, looked up with `tagged` (`None`: only
-/// check the rule can be resolved).
-pub fn resolve_rules(
-    cands: &[Candidate],
-    specs: &[RuleSpec],
-    tagged: Option<&dyn Fn(&str) -> Result<HashSet<String>, StoreError>>,
-) -> Result<Vec<PlanRule>, PlanError> {
+/// A target starting with `#` is one of the cook's tags, looked up in `store` (`None`: only
+/// check the rules can be resolved).
+pub fn resolve_rules(cands: &[Candidate], specs: &[RuleSpec], store: Option<&Store>) -> Result<Vec<PlanRule>, PlanError> {
     let catalog = Catalog::bundled();
     specs
         .iter()
         .map(|spec| {
             let word = spec.target.replace(' ', "_");
             let hits: Vec<bool> = if let Some(tag) = spec.target.strip_prefix('#') {
-                let ids = match tagged {
-                    Some(lookup) => lookup(tag)?,
+                let ids = match store {
+                    Some(store) => store.recipes_tagged(tag)?,
                     None => HashSet::new(),
                 };
                 cands.iter().map(|c| ids.contains(&c.id)).collect()
@@ -120,7 +116,7 @@ fn request(
     today: NaiveDate,
 ) -> Result<Request, PlanError> {
     Ok(Request {
-        rules: resolve_rules(cands, &settings.rules, Some(&|tag: &str| store.recipes_tagged(tag)))?,
+        rules: resolve_rules(cands, &settings.rules, Some(store))?,
         days,
         meals: meals.to_vec(),
         max_minutes: settings.max_minutes.clone(),
