@@ -35,6 +35,9 @@ done
 GUTSY_DB="$work/big.db" "$target/debug/gutsy" recipes import "$work/big" >/dev/null
 export E2E_BIG_DB="$work/big.db" E2E_BIG_COUNT=130
 export E2E_PLAN_DB="$work/plan/library.db" E2E_GUTSY="$target/debug/gutsy"
+# "Save PDF" writes here without the native dialog (GUTSY_SAVE_DIR), so the test can read it.
+export E2E_SAVE_DIR="$work/saved"
+mkdir -p "$E2E_SAVE_DIR"
 { yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
 # The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
 export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"

@@ -19,6 +19,13 @@ fn main() {
         "plan_duplicate",
         "plan_delete",
         "settings_save",
+        "shopping_show",
+        "shopping_check",
+        "shopping_add",
+        "shopping_remove",
+        "pantry_text",
+        "pantry_save",
+        "save_pdf",
     ])))
     .expect("tauri-build failed");
 }

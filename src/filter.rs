@@ -77,6 +77,16 @@ impl Filter {
         Ok(filter)
     }
 
+    /// Whether an optional line is left out under this filter: it has an excluded trigger or
+    /// food, or it is unknown while triggers are excluded (Gutsy cannot vouch for it). The
+    /// recipe screen and the shopping list agree through this one rule.
+    pub fn drops_optional(&self, catalog: &Catalog, line: &crate::facts::LineFacts) -> bool {
+        let excluded_trigger = line.triggers.iter().any(|t| self.exclude_triggers.contains(t));
+        let excluded_food = line.food.as_deref().and_then(|id| catalog.by_id(id)).is_some_and(|f| self.exclude_foods.contains(&f));
+        let unknown_and_strict = line.food.is_none() && !self.exclude_triggers.is_empty();
+        line.optional && (excluded_trigger || excluded_food || unknown_and_strict)
+    }
+
     /// Whether nothing narrows the list.
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()

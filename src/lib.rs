@@ -3,6 +3,7 @@
 pub mod card;
 pub mod catalog;
 pub mod diet;
+pub mod export;
 pub mod facts;
 pub mod filter;
 pub mod import;
@@ -12,5 +13,6 @@ pub mod model;
 pub mod planner;
 pub mod quantity;
 pub mod settings;
+pub mod shopping;
 pub mod store;
 pub mod units;

@@ -45,6 +45,17 @@ impl Number {
         let n = a.numer().checked_mul(l / a.denom())?.checked_add(b.numer().checked_mul(l / b.denom())?)?;
         Number::new(n, l)
     }
+    /// `self - other` when it is not negative, else zero; `None` on overflow. (Quantities are
+    /// never negative: what the pantry has beyond a need is not "minus" anything.)
+    pub fn saturating_sub(&self, other: &Number) -> Option<Number> {
+        if self <= other {
+            return Number::integer(0);
+        }
+        let (a, b) = (self.0, other.0);
+        let l = (a.denom() / a.denom().gcd(b.denom())).checked_mul(*b.denom())?;
+        let n = a.numer().checked_mul(l / a.denom())?.checked_sub(b.numer().checked_mul(l / b.denom())?)?;
+        Number::new(n, l)
+    }
     /// Product, or `None` on overflow.
     pub fn checked_mul(&self, other: &Number) -> Option<Number> {
         let (a, b) = (self.0, other.0);

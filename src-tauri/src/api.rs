@@ -2,12 +2,17 @@
 
 use chrono::NaiveDate;
 use gutsy::catalog::{Catalog, Explanation};
-use gutsy::library::{self, Filter, FilterSpec, NewPlan, PlanError, RecipeView, SaveSettingsError, SwapChoice};
+use gutsy::export::pdf::{list_pdf, plan_pdf, recipe_pdf, Paper};
+use gutsy::export::ListDoc;
+use gutsy::library::{
+    self, Filter, FilterSpec, ListOptions, ListSource, NewPlan, PlanError, RecipeView, SaveSettingsError, ShoppingError, SwapChoice,
+};
 use gutsy::model::MealType;
 use gutsy::planner::{default_plan_name, week_start_after, PlanView};
 use gutsy::settings::Settings;
+use gutsy::shopping::{list_doc, ShoppingList};
 use gutsy::store::{default_db_path, ListPage, PlanSummary, Store, StoreError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -30,6 +35,8 @@ pub enum ErrorCode {
     BadSlot,
     BadName,
     BadSettings,
+    BadPantry,
+    CannotWrite,
     NoLibraryPath,
     Busy,
 }
@@ -276,6 +283,134 @@ pub fn plan_delete(library: &Library, plan: &str) -> Result<(), AppError> {
         true => Ok(()),
         false => Err(PlanError::NotFound(plan.to_string()).into()),
     })
+}
+
+/// What a shopping list is for.
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ListFor {
+    Plan { plan: String },
+    Recipes { recipes: Vec<RecipeServings> },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RecipeServings {
+    pub id: String,
+    pub servings: Option<u32>,
+}
+
+/// A list, the key its check marks live under, and its printable layout.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ListView {
+    pub key: String,
+    pub list: ShoppingList,
+    pub doc: ListDoc,
+}
+
+impl From<ShoppingError> for AppError {
+    fn from(e: ShoppingError) -> AppError {
+        match e {
+            ShoppingError::Plan(e) => e.into(),
+            ShoppingError::Store(e) => e.into(),
+            ShoppingError::Pantry(_) | ShoppingError::Aisles(_) => AppError::new(ErrorCode::BadPantry, e.to_string()),
+            ShoppingError::Servings(_) | ShoppingError::Nothing => AppError::new(ErrorCode::BadSlot, e.to_string()),
+        }
+    }
+}
+
+fn source(what: &ListFor) -> ListSource {
+    match what {
+        ListFor::Plan { plan } => ListSource::Plan(plan.clone()),
+        ListFor::Recipes { recipes } => ListSource::Recipes(recipes.iter().map(|r| (r.id.clone(), r.servings)).collect()),
+    }
+}
+
+fn made(store: &Store, what: &ListFor, ignore_pantry: bool) -> Result<library::MadeList, AppError> {
+    let options = ListOptions { ignore_pantry, ..ListOptions::default() };
+    Ok(library::shopping_list(store, &source(what), &options, today())?)
+}
+
+pub fn shopping_show(library: &Library, what: &ListFor, ignore_pantry: bool) -> Result<ListView, AppError> {
+    library.with(|store| {
+        let m = made(store, what, ignore_pantry)?;
+        Ok(ListView { doc: list_doc(&m.list), key: m.key, list: m.list })
+    })
+}
+
+pub fn shopping_check(library: &Library, list: &str, item: &str, checked: bool) -> Result<(), AppError> {
+    library.with_mut(|store| Ok(store.set_checked(list, item, checked)?))
+}
+
+pub fn shopping_add(library: &Library, list: &str, text: &str) -> Result<(), AppError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(AppError::new(ErrorCode::BadName, "Type what to add first."));
+    }
+    library.with_mut(|store| store.add_extra(list, text).map(|_| ()).map_err(AppError::from))
+}
+
+pub fn shopping_remove(library: &Library, list: &str, item: &str) -> Result<(), AppError> {
+    library.with_mut(|store| store.remove_extra(list, item).map(|_| ()).map_err(AppError::from))
+}
+
+/// The pantry as the cook keeps it (`pantry.conf` text), or a commented example.
+pub fn pantry_text(library: &Library) -> Result<String, AppError> {
+    library.with(|store| {
+        Ok(store.text_setting(library::PANTRY_KEY)?.unwrap_or_else(|| {
+            "# What you have. Cooklang pantry.conf: sections, then food = \"amount%unit\" (\"\" for plenty).\n[pantry]\nsalt = \"\"\n\"olive oil\" = \"500%ml\"\n".to_string()
+        }))
+    })
+}
+
+pub fn pantry_save(library: &Library, text: &str) -> Result<(), AppError> {
+    library.with_mut(|store| Ok(library::save_pantry(store, text)?))
+}
+
+/// What to save as PDF.
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum PdfOf {
+    List { what: ListFor, ignore_pantry: bool },
+    Plan { plan: String },
+    Recipe { id: String, servings: Option<u32> },
+}
+
+/// The PDF's bytes and a file name to offer ("shopping-list-week-of-mon-30-nov.pdf").
+pub fn pdf_of(library: &Library, what: &PdfOf, paper: Paper) -> Result<(Vec<u8>, String), AppError> {
+    let fail = |e: gutsy::export::pdf::PdfError| AppError::new(ErrorCode::CannotWrite, e.to_string());
+    library.with(|store| match what {
+        PdfOf::List { what, ignore_pantry } => {
+            let m = made(store, what, *ignore_pantry)?;
+            Ok((list_pdf(&list_doc(&m.list), paper).map_err(fail)?, format!("{}.pdf", gutsy::model::slugify(&m.list.title))))
+        }
+        PdfOf::Plan { plan } => {
+            let view = library::show_plan(store, plan, today())?;
+            let name = format!("{}.pdf", gutsy::model::slugify(view.name.as_deref().unwrap_or("plan")));
+            Ok((plan_pdf(&view, paper).map_err(fail)?, name))
+        }
+        PdfOf::Recipe { id, servings } => {
+            let recipe = recipe(store, id)?;
+            let view = library::recipe_view(catalog(), &recipe, servings.unwrap_or(recipe.servings).clamp(1, 1000), &Filter::default());
+            Ok((recipe_pdf(&view, paper).map_err(fail)?, format!("{}.pdf", recipe.slug)))
+        }
+    })
+}
+
+/// Writes `bytes` to `path` whole or not at all (a sibling temporary file, renamed).
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let fail = |e: std::io::Error| AppError::new(ErrorCode::CannotWrite, format!("Cannot write {}: {e}", path.display()));
+    let name = path.file_name().ok_or_else(|| AppError::new(ErrorCode::CannotWrite, format!("{} is not a file name", path.display())))?;
+    let tmp = path.with_file_name(format!(".{}.partial", name.to_string_lossy()));
+    let written = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
 }
 
 pub fn settings_save(library: &Library, settings: Settings) -> Result<Settings, AppError> {

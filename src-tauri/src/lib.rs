@@ -7,6 +7,7 @@ pub mod api;
 use api::{AppError, ErrorCode, Library};
 use chrono::NaiveDate;
 use gutsy::catalog::Explanation;
+use gutsy::export::pdf::Paper;
 use gutsy::library::{FilterSpec, RecipeView, SwapChoice};
 use gutsy::model::MealType;
 use gutsy::planner::PlanView;
@@ -132,6 +133,66 @@ async fn plan_delete(library: State<'_, Arc<Library>>, plan: String) -> Result<(
 }
 
 #[tauri::command]
+async fn shopping_show(library: State<'_, Arc<Library>>, what: api::ListFor, ignore_pantry: bool) -> Result<api::ListView, AppError> {
+    off_main(library, move |l| api::shopping_show(l, &what, ignore_pantry)).await
+}
+
+#[tauri::command]
+async fn shopping_check(library: State<'_, Arc<Library>>, list: String, item: String, checked: bool) -> Result<(), AppError> {
+    off_main(library, move |l| api::shopping_check(l, &list, &item, checked)).await
+}
+
+#[tauri::command]
+async fn shopping_add(library: State<'_, Arc<Library>>, list: String, text: String) -> Result<(), AppError> {
+    off_main(library, move |l| api::shopping_add(l, &list, &text)).await
+}
+
+#[tauri::command]
+async fn shopping_remove(library: State<'_, Arc<Library>>, list: String, item: String) -> Result<(), AppError> {
+    off_main(library, move |l| api::shopping_remove(l, &list, &item)).await
+}
+
+#[tauri::command]
+async fn pantry_text(library: State<'_, Arc<Library>>) -> Result<String, AppError> {
+    off_main(library, api::pantry_text).await
+}
+
+#[tauri::command]
+async fn pantry_save(library: State<'_, Arc<Library>>, text: String) -> Result<(), AppError> {
+    off_main(library, move |l| api::pantry_save(l, &text)).await
+}
+
+/// Renders the PDF, asks where to save it (the native dialog; `GUTSY_SAVE_DIR` skips it for
+/// tests) and writes it whole. `None` when the cook cancels.
+#[tauri::command]
+async fn save_pdf(
+    app: tauri::AppHandle,
+    library: State<'_, Arc<Library>>,
+    what: api::PdfOf,
+    paper: Paper,
+) -> Result<Option<String>, AppError> {
+    let (bytes, name) = off_main(library, move |l| api::pdf_of(l, &what, paper)).await?;
+    let path = match std::env::var_os("GUTSY_SAVE_DIR") {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join(&name)),
+        None => {
+            use tauri_plugin_dialog::DialogExt;
+            let chosen = tauri::async_runtime::spawn_blocking(move || {
+                app.dialog().file().add_filter("PDF", &["pdf"]).set_file_name(&name).blocking_save_file()
+            })
+            .await
+            .map_err(|e| AppError::new(ErrorCode::Busy, format!("The save dialog stopped unexpectedly: {e}")))?;
+            chosen.and_then(|p| p.into_path().ok())
+        }
+    };
+    let Some(path) = path else { return Ok(None) };
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || api::write_file(&written, &bytes))
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Busy, format!("Saving stopped unexpectedly: {e}")))??;
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
 async fn settings_save(library: State<'_, Arc<Library>>, settings: Settings) -> Result<Settings, AppError> {
     off_main(library, move |l| api::settings_save(l, settings)).await
 }
@@ -155,6 +216,8 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Save dialogs are opened from Rust (save_pdf); the webview gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .manage(library)
         .invoke_handler(tauri::generate_handler![
             list_recipes,
@@ -173,7 +236,14 @@ pub fn run() {
             plan_rename,
             plan_duplicate,
             plan_delete,
-            settings_save
+            settings_save,
+            shopping_show,
+            shopping_check,
+            shopping_add,
+            shopping_remove,
+            pantry_text,
+            pantry_save,
+            save_pdf
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");

@@ -4,6 +4,7 @@ mod ingredients;
 mod plan;
 mod recipes;
 mod settings;
+mod shopping;
 
 use clap::{Parser, Subcommand};
 use gutsy::store::{default_db_path, Store, StoreError};
@@ -35,6 +36,11 @@ enum Command {
     /// The household, default exclusions, plan rules, units.
     #[command(subcommand)]
     Settings(settings::Command),
+    /// What to buy for a plan or for recipes: merged, by aisle, minus the pantry; text, JSON or PDF.
+    ShoppingList(shopping::ListArgs),
+    /// Documents for paper: a plan or a recipe as PDF.
+    #[command(subcommand)]
+    Export(shopping::ExportCommand),
 }
 
 /// A command's failure: printed as one line, exit code 1.
@@ -60,6 +66,8 @@ pub fn run() -> ExitCode {
         Command::Recipes(c) => recipes::run(c, cli.db),
         Command::Plan(c) => plan::run(c, cli.db),
         Command::Settings(c) => settings::run(c, cli.db),
+        Command::ShoppingList(a) => shopping::run_list(a, cli.db),
+        Command::Export(c) => shopping::run_export(c, cli.db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,7 @@
 mod bundle;
 mod plan;
 mod settings;
+mod shopping;
 mod view;
 
 pub use crate::card::{CardText, RecipeCard};
@@ -14,6 +15,9 @@ pub use plan::{
     swap_choices, swap_slot, NewPlan, PlanError, SwapChoice,
 };
 pub use settings::{save_settings, SaveSettingsError};
+pub use shopping::{
+    pantry_of, save_aisles, save_pantry, shopping_list, ListOptions, ListSource, MadeList, ShoppingError, AISLES_KEY, PANTRY_KEY,
+};
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 
 use crate::import::ImportError;

@@ -70,9 +70,7 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
         .map(|(line, lf)| {
             let amount = line.quantity.map(|q| factor.and_then(|f| q.scaled(&f)).unwrap_or(q));
             let excluded_triggers: Vec<Trigger> = lf.triggers.iter().copied().filter(|t| filter.exclude_triggers.contains(t)).collect();
-            let excluded_food = lf.food.as_deref().and_then(|id| catalog.by_id(id)).is_some_and(|f| filter.exclude_foods.contains(&f));
-            let unknown_and_strict = lf.food.is_none() && !filter.exclude_triggers.is_empty();
-            let dropped = line.optional && (!excluded_triggers.is_empty() || excluded_food || unknown_and_strict);
+            let dropped = filter.drops_optional(catalog, lf);
             if dropped {
                 dropped_names.push(line.name.clone());
                 for t in excluded_triggers {

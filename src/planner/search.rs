@@ -1,5 +1,6 @@
-//! Filling a plan: a greedy pass slot by slot, then local search (replace one slot's recipe when
-//! the whole plan scores better) until nothing improves. Hard constraints are never broken:
+//! Filling a plan: a greedy pass slot by slot, then local search until nothing improves: replace
+//! one slot's recipe, or move a recipe to another slot and give that slot its best other recipe
+//! (a swap, or a recipe freed for a better place), whenever the whole plan scores better. Hard constraints are never broken:
 //! the meal fits the slot, the time fits the meal's limit, fixed slots stay, no recipe comes
 //! back within `no_repeat_days`.
 
@@ -10,8 +11,10 @@ use super::model::{Candidate, Request, Slot};
 /// Candidates tried per slot: the best by their own merit plus a seeded random sample, so a
 /// 10,000-recipe library costs no more than a few hundred per slot.
 const SHORTLIST: usize = 120;
+/// Recipes tried to refill a slot whose recipe moved (the shortlist's best by merit first).
+const PAIR_REFILL: usize = 40;
 /// Local-search passes over all slots at most (each pass stops early when nothing improves).
-const PASSES: usize = 6;
+const PASSES: usize = 10;
 
 /// SplitMix64: a seeded sequence that is the same on every platform and in every version, so
 /// `--seed N` gives the same plan forever (`rand`'s `StdRng` promises neither). Eight lines.
@@ -130,6 +133,22 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
                 }
             }
         }
+        // Once single replacements stop helping: pairs of slots, what one replacement cannot
+        // do (move a fiber-rich dinner to the day short of fiber, a ferment to the day without).
+        if !improved {
+            for a in 0..slots.len() {
+                for b in 0..slots.len() {
+                    if a == b || !open(&slots[a]) || !open(&slots[b]) {
+                        continue;
+                    }
+                    let list = list_of(&slots[b]).map_or(&[][..], |l| &l[..l.len().min(PAIR_REFILL)]);
+                    if let Some(total) = move_if_better(&mut scorer, cands, req, slots, &sources, (a, b), list, current) {
+                        current = total;
+                        improved = true;
+                    }
+                }
+            }
+        }
         if !improved {
             break;
         }
@@ -171,4 +190,46 @@ fn best_for(
     }
     leftovers::put(slots, sources, at, keep);
     best.map(|(r, total, _)| (r, total))
+}
+
+/// Moves slot `b`'s recipe to slot `a` and gives `b` its best recipe of `list` (`a`'s old one
+/// included: a swap), if that beats `current`; returns the new total. Otherwise leaves `slots`
+/// as they were.
+#[allow(clippy::too_many_arguments)]
+fn move_if_better(
+    scorer: &mut Scorer,
+    cands: &[Candidate],
+    req: &Request,
+    slots: &mut [Slot],
+    sources: &[Option<usize>],
+    (a, b): (usize, usize),
+    list: &[usize],
+    current: f64,
+) -> Option<f64> {
+    let (keep_a, keep_b) = (slots[a].recipe, slots[b].recipe);
+    let moved = keep_b.filter(|&r| keep_a != Some(r) && fits(&cands[r], req, &slots[a]))?;
+    leftovers::put(slots, sources, a, Some(moved));
+    leftovers::put(slots, sources, b, None);
+    let mut best: Option<(usize, f64)> = None;
+    if repeat_ok(slots, req, a, moved) {
+        // The swap: `a`'s recipe goes to `b`.
+        if let Some(ra) = keep_a.filter(|&ra| fits(&cands[ra], req, &slots[b]) && repeat_ok(slots, req, b, ra)) {
+            leftovers::put(slots, sources, b, Some(ra));
+            best = Some((ra, scorer.total(slots)));
+            leftovers::put(slots, sources, b, None);
+        }
+        // Or the best of the shortlist's head.
+        if let Some((r, total)) = best_for(scorer, cands, req, slots, sources, b, list, None) {
+            if best.is_none_or(|(_, t)| total > t) {
+                best = Some((r, total));
+            }
+        }
+    }
+    if let Some((r, total)) = best.filter(|&(_, t)| t > current + 1e-9) {
+        leftovers::put(slots, sources, b, Some(r));
+        return Some(total);
+    }
+    leftovers::put(slots, sources, a, keep_a);
+    leftovers::put(slots, sources, b, keep_b);
+    None
 }

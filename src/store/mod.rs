@@ -14,6 +14,7 @@ mod plans;
 mod schema;
 mod search;
 mod settings;
+mod shopping;
 
 pub use derive::{content_hash, model_version};
 pub use import::BATCH;

@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 7;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
@@ -12,6 +12,7 @@ pub fn migrations() -> Migrations<'static> {
     all.push(M::up(V4));
     all.push(M::up(V5));
     all.push(M::up(V6));
+    all.push(M::up(V7));
     Migrations::new(all)
 }
 
@@ -202,6 +203,21 @@ CREATE TABLE setting (
     key    TEXT PRIMARY KEY,
     value  TEXT NOT NULL
 ) STRICT;
+";
+
+// 7: shopping lists' check marks and added items, per list ("plan:<uid>", "recipes:<…>").
+const V7: &str = "
+CREATE TABLE shopping_check (
+    list  TEXT NOT NULL,
+    item  TEXT NOT NULL,                   -- the item's key (catalog food id, name, extra:N)
+    PRIMARY KEY (list, item)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE shopping_extra (
+    list  TEXT NOT NULL,
+    id    INTEGER NOT NULL,
+    text  TEXT NOT NULL,
+    PRIMARY KEY (list, id)
+) STRICT, WITHOUT ROWID;
 ";
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 // kept between its two sessions), E2E_GUTSY (the CLI, to check plans against the core's list), E2E_OUT (screenshot folder),
 // E2E_THEME (light | dark: dark skips the XSS check).
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Keys, Session, waitForServer } from "./webdriver.mjs";
@@ -361,7 +361,7 @@ async function planIdle(s) {
 }
 
 describe(`the planner (${THEME})`, () => {
-  const ctx = appSession({ GUTSY_DB: process.env.E2E_PLAN_DB });
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_PLAN_DB, GUTSY_SAVE_DIR: process.env.E2E_SAVE_DIR });
 
   it("generates a week without the excluded triggers, keeps a locked slot through regeneration, and swaps a slot", async () => {
     const { s } = ctx;
@@ -511,6 +511,48 @@ describe(`the planner (${THEME})`, () => {
     await s.waitFor("the plan with it", async () => (await planSlots(s))["2-breakfast"] === pick.id, 20000);
     await planIdle(s);
   });
+
+  it("makes the plan's shopping list: check an item, the pantry on and off, a PDF", async () => {
+    const { s } = ctx;
+    await s.click(await s.find("[data-testid=to-shopping]"));
+    await s.waitFor("the list", async () => (await textOf(s, "[data-testid=list-title]")).startsWith("Shopping list — "), 20000);
+    assert.equal(await s.title(), "Shopping list — Gutsy");
+    const items = await s.exec(`return [...document.querySelectorAll(".aisle li[data-item]")].map((li) => li.dataset.item)`);
+    assert.ok(items.length > 10, `a week's list: ${items.length} items`);
+    const aisles = await s.exec(`return [...document.querySelectorAll(".aisle h3")].map((h) => h.textContent)`);
+    assert.ok(aisles.includes("Fruit & vegetables"), `${aisles}`);
+    const key = items[0];
+    await s.click((await s.findAll(`li[data-item="${key}"] input`))[0]);
+    await s.waitFor("the check", async () => (await s.findAll(`li.done[data-item="${key}"]`)).length === 1);
+    await shot(s, "21-shopping");
+
+    // A staple in the pantry leaves the list, and comes back with the pantry off.
+    const staple = items[1];
+    await s.click(await s.find(".list-controls .link"));
+    await s.waitFor("the pantry editor", async () => (await s.findAll("#pantry-text")).length === 1);
+    await s.exec(`const t = document.querySelector("#pantry-text"); t.value = ${JSON.stringify(`[pantry]
+"${items[1].replace(/-/g, " ")}" = ""
+`)}; t.dispatchEvent(new Event("input", { bubbles: true }));`);
+    await s.click(await s.find(".pantry-edit button[type=submit]"));
+    await s.waitFor("the staple off the list", async () => (await s.findAll(`.aisle li[data-item="${staple}"]`)).length === 0);
+    assert.match(await textOf(s, "[data-testid=in-pantry]"), /^In your pantry: /);
+    await s.click(await s.find("[data-testid=use-pantry]"));
+    await s.waitFor("the staple back", async () => (await s.findAll(`.aisle li[data-item="${staple}"]`)).length === 1);
+
+    // Save PDF (the save dialog is skipped under test): its text has the title and the items.
+    await s.click(await s.find("[data-testid=save-pdf]"));
+    const status = await s.waitFor("saved", async () => {
+      const t = await textOf(s, "[data-testid=pdf-status]");
+      return t.startsWith("Saved ") && t;
+    }, 20000);
+    const text = execFileSync("pdftotext", ["-layout", status.slice("Saved ".length), "-"]).toString();
+    assert.match(text, /Shopping list — /);
+    assert.ok(text.includes("Fruit & vegetables"), text.slice(0, 400));
+    await s.click(await s.find("main.shopping .bar .link"));
+    await s.waitFor("the planner again", async () => (await s.findAll("main.planner")).length === 1);
+    // The list of this plan stays checked: a restart checks it again below.
+    writeFileSync(`${OUT}/checked-item-${THEME}.txt`, key);
+  });
 });
 
 describe(`the planner after a restart (${THEME})`, () => {
@@ -529,6 +571,10 @@ describe(`the planner after a restart (${THEME})`, () => {
     await s.waitFor("the settings", async () => (await s.findAll("#set-household")).length === 1);
     await s.waitFor("the saved household", async () => (await s.property(await s.find("#set-household"), "value")) === "3");
     assert.equal(await s.property(await s.find("#set-rules"), "value"), "fish ≥ 1", "the refused change saved nothing");
+    await s.click(await s.find(".settings .bar .link"));
+    await s.click(await s.waitFor("the plan again", async () => (await s.findAll("[data-testid=to-shopping]"))[0], 20000));
+    const key = readFileSync(`${OUT}/checked-item-${THEME}.txt`, "utf8");
+    await s.waitFor("the item still checked", async () => (await s.findAll(`li.done[data-item="${key}"]`)).length === 1, 20000);
   });
 });
 

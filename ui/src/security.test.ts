@@ -43,6 +43,13 @@ const ALLOWED_PERMISSIONS = [
   "allow-plan-duplicate",
   "allow-plan-delete",
   "allow-settings-save",
+  "allow-shopping-show",
+  "allow-shopping-check",
+  "allow-shopping-add",
+  "allow-shopping-remove",
+  "allow-pantry-text",
+  "allow-pantry-save",
+  "allow-save-pdf",
   "core:window:allow-set-title",
 ];
 
@@ -88,12 +95,15 @@ describe("security configuration", () => {
     }
   });
 
-  it("uses no shell, filesystem, http or opener plugin", () => {
+  it("uses no shell, filesystem, http or opener plugin, and the save dialog only from Rust", () => {
     const cargo = readFileSync(join(tauriDir, "Cargo.toml"), "utf8");
-    expect(cargo).not.toMatch(/tauri-plugin-(shell|fs|http|opener|process|dialog)/);
+    expect(cargo).not.toMatch(/tauri-plugin-(shell|fs|http|opener|process)/);
     const pkg = JSON.parse(readFileSync(join(root, "ui", "package.json"), "utf8"));
     const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
-    expect(deps.filter((d) => /plugin-(shell|fs|http|opener|process)/.test(d))).toEqual([]);
+    expect(deps.filter((d) => /plugin-(shell|fs|http|opener|process|dialog)/.test(d))).toEqual([]);
+    // The dialog plugin is opened by the save_pdf command; the webview may not open dialogs itself.
+    const caps = readFileSync(join(tauriDir, "capabilities", "default.json"), "utf8");
+    expect(caps).not.toMatch(/dialog:/);
   });
 
   it("renders text as text: no {@html}, innerHTML or inline scripts in the UI", () => {

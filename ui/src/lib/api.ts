@@ -11,6 +11,12 @@ import type { PlanView } from "../bindings/PlanView";
 import type { PlannerState } from "../bindings/PlannerState";
 import type { Settings } from "../bindings/Settings";
 import type { SwapChoice } from "../bindings/SwapChoice";
+import type { ListFor } from "../bindings/ListFor";
+import type { ListView } from "../bindings/ListView";
+import type { Paper } from "../bindings/Paper";
+import type { PdfOf } from "../bindings/PdfOf";
+
+export type { Paper };
 
 export type { LibraryInfo };
 
@@ -42,6 +48,16 @@ export const planRename = (plan: string, name: string) => invoke<PlanView>("plan
 export const planDuplicate = (plan: string, name: string) => invoke<PlanView>("plan_duplicate", { plan, name });
 export const planDelete = (plan: string) => invoke<null>("plan_delete", { plan });
 export const settingsSave = (settings: Settings) => invoke<Settings>("settings_save", { settings });
+
+// Shopping lists. `list` is the key its check marks live under (ListView.key).
+export const shoppingShow = (what: ListFor, ignorePantry: boolean) => invoke<ListView>("shopping_show", { what, ignorePantry });
+export const shoppingCheck = (list: string, item: string, checked: boolean) => invoke<null>("shopping_check", { list, item, checked });
+export const shoppingAdd = (list: string, text: string) => invoke<null>("shopping_add", { list, text });
+export const shoppingRemove = (list: string, item: string) => invoke<null>("shopping_remove", { list, item });
+export const pantryText = () => invoke<string>("pantry_text");
+export const pantrySave = (text: string) => invoke<null>("pantry_save", { text });
+/** Asks where to save (the native dialog) and writes the PDF; the path, or null if cancelled. */
+export const savePdf = (what: PdfOf, paper: Paper) => invoke<string | null>("save_pdf", { what, paper });
 
 /** One slot of a plan: day from 0, and its meal. */
 export type Slot = { day: number; meal: MealType };

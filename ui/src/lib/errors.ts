@@ -19,6 +19,8 @@ const HEADLINES: Record<ErrorCode, string> = {
   bad_slot: "That change does not fit the plan",
   bad_name: "That plan name cannot be used",
   bad_settings: "Those settings were not saved",
+  bad_pantry: "Your pantry or aisle list could not be read",
+  cannot_write: "The file could not be saved",
   no_library_path: "Gutsy does not know where to keep your library",
   busy: "The library is unavailable",
 };
