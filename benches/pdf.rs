@@ -3,23 +3,15 @@
 //! parses the two fonts) — against the Markdown of the same list, the baseline of the same run.
 //! `cargo bench --bench pdf`.
 
+#[path = "common/mod.rs"]
+mod common;
+
+use common::time;
 use gutsy::export::markdown::list_markdown;
 use gutsy::export::pdf::{list_pdf, Paper};
 use gutsy::export::{ListDoc, ListLine, ListSection};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    (t[t.len() / 2], t[(t.len() * 95 / 100).min(t.len() - 1)])
-}
 
 /// 8 aisles of 7–8 lines: 60 lines, a third with a "for:" detail.
 fn week_list() -> ListDoc {

@@ -3,23 +3,15 @@
 //! run: what a single evaluation costs) and against a 300-recipe library.
 //! `cargo bench --bench planner`; `GUTSY_BENCH_RECIPES=N` changes the library size.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use chrono::NaiveDate;
+use common::time;
 use gutsy::model::MealType;
 use gutsy::planner::{evaluate, generate, synthetic, Request};
 use std::hint::black_box;
-use std::time::{Duration, Instant};
-
-fn time(runs: usize, mut f: impl FnMut()) -> (Duration, Duration) {
-    let mut t: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let s = Instant::now();
-            f();
-            s.elapsed()
-        })
-        .collect();
-    t.sort();
-    (t[t.len() / 2], t[(t.len() * 95 / 100).min(t.len() - 1)])
-}
+use std::time::Duration;
 
 fn main() {
     let measuring = std::env::args().any(|a| a == "--bench");

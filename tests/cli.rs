@@ -651,3 +651,79 @@ fn a_rule_on_a_tag_counts_recipes_with_exactly_that_tag() {
     let warnings: Vec<&str> = word["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
     assert!(warnings.iter().any(|w| w.contains("#zesty ≥ 1") && w.contains("0 recipes")), "{warnings:?}");
 }
+
+#[test]
+fn shopping_lists_scale_merge_take_off_the_pantry_and_refuse_bad_input() {
+    let env = Env::new();
+    let list = |args: &[&str]| env.json(&[&["shopping-list", "--json"][..], args].concat());
+    let item = |l: &Value, key: &str| -> Option<Value> {
+        l["sections"].as_array().unwrap().iter().flat_map(|s| s["items"].as_array().unwrap().clone()).find(|i| i["key"] == key)
+    };
+    // Twice the servings, twice the cabbage (grams, exactly, before rounding to buy).
+    let two = list(&["--recipe", "Simple Sauerkraut*2", "--no-pantry"]);
+    let four = list(&["--recipe", "Simple Sauerkraut*4", "--no-pantry"]);
+    let grams = |l: &Value| item(l, "cabbage").or_else(|| item(l, "white-cabbage")).map(|i| i["quantities"][0]["value"].as_f64().unwrap());
+    let (g2, g4) = (grams(&two).expect("cabbage on the list"), grams(&four).unwrap());
+    assert!((g4 / g2 - 2.0).abs() < 0.05, "{g2} → {g4}");
+    assert!(two["sections"].as_array().unwrap().iter().all(|s| !s["aisle"].as_str().unwrap().is_empty()));
+
+    // A week with leftovers cooks 7 × 3 − 6 meals.
+    env.ok(&["plan", "generate", "--start", "2026-11-30", "--leftovers", "true", "--save", "Lo"]);
+    let week = list(&["--plan", "Lo"]);
+    assert!(week["subtitle"].as_str().unwrap().ends_with("15 meals to cook"), "{}", week["subtitle"]);
+
+    // The pantry, across units, and what it covers listed apart.
+    let pantry = env.file("pantry.conf", b"[pantry]\nsalt = \"\"\n\"sea salt\" = \"\"\n");
+    let with = list(&["--recipe", "Simple Sauerkraut", "--pantry", pantry.to_str().unwrap()]);
+    assert!(with["pantry"].as_array().unwrap().iter().any(|i| i["name"].as_str().unwrap().contains("salt")), "{}", with["pantry"]);
+    assert!(item(&with, "salt").is_none() && item(&with, "sea-salt").is_none());
+
+    // Markdown by default, a PDF on request (its text readable).
+    assert!(env.ok(&["shopping-list", "--recipe", "Simple Sauerkraut"]).starts_with("# Shopping list\n"));
+    let pdf = env.dir.path().join("list.pdf");
+    env.ok(&["shopping-list", "--recipe", "Simple Sauerkraut", "--pdf", pdf.to_str().unwrap(), "--paper", "letter"]);
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Shopping list"));
+
+    // Bad input: named, exit code 1, nothing written.
+    let bad_aisles = env.file("aisle.conf", b"[veg]\ncarrot\n[veg]\nleek\n");
+    let bad_pantry = env.file("bad-pantry.conf", b"[pantry]\nflour = \"lots\"\n");
+    let unwritable = env.dir.path().join("no/such/dir/list.pdf");
+    for (args, says) in [
+        (vec!["--plan", "No such plan"], "no plan named".to_string()),
+        (vec!["--recipe", "Unicorn Stew"], "Unicorn Stew".to_string()),
+        (vec!["--recipe", "Simple Sauerkraut*0"], "servings".to_string()),
+        (vec!["--recipe", "Simple Sauerkraut", "--aisles", bad_aisles.to_str().unwrap()], "aisle.conf:3".to_string()),
+        (vec!["--recipe", "Simple Sauerkraut", "--pantry", bad_pantry.to_str().unwrap()], "bad-pantry.conf:2".to_string()),
+        (vec!["--recipe", "Simple Sauerkraut", "--pdf", unwritable.to_str().unwrap()], "cannot write".to_string()),
+        (vec![], "--plan".to_string()),
+    ] {
+        let out = env.run(&[&["shopping-list"][..], &args].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(&says), "{args:?}: {err}");
+    }
+    assert!(!unwritable.exists());
+}
+
+#[test]
+fn the_aisle_order_is_exported_edited_and_kept_in_the_library() {
+    let env = Env::new();
+    let path = env.dir.path().join("aisle.conf");
+    env.ok(&["export", "aisles", "--out", path.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("[Fruit & vegetables]"), "{}", &text[..200.min(text.len())]);
+    // The cook puts ferments first; the library keeps it; lists follow it.
+    let mine = format!("[Ferments first]\nsauerkraut\nkimchi\n\n{}", text.replace("sauerkraut\n", "").replace("kimchi\n", ""));
+    std::fs::write(&path, mine).unwrap();
+    env.ok(&["settings", "set", "--aisles", path.to_str().unwrap()]);
+    let list = env.json(&["shopping-list", "--recipe", "Avocado Sauerkraut Rice Cakes", "--json"]);
+    assert_eq!(list["sections"][0]["aisle"], "Ferments first", "{}", list["sections"]);
+    // A broken file is refused with its line, and the kept order stays.
+    let broken = env.file("broken.conf", b"[a]\nx\n[a]\n");
+    let out = env.run(&["settings", "set", "--aisles", broken.to_str().unwrap()]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("broken.conf:3"));
+    assert_eq!(
+        env.json(&["shopping-list", "--recipe", "Avocado Sauerkraut Rice Cakes", "--json"])["sections"][0]["aisle"],
+        "Ferments first"
+    );
+}

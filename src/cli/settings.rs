@@ -40,6 +40,12 @@ pub enum Command {
         /// Longest prep + cook time per meal, e.g. `dinner=30` (`none` to clear). Comma-separated.
         #[arg(long, value_delimiter = ',', value_name = "MEAL=MINUTES")]
         max_minutes: Option<Vec<String>>,
+        /// Keep this Cooklang pantry.conf in the library (shopping lists take it off).
+        #[arg(long, value_name = "FILE")]
+        pantry: Option<PathBuf>,
+        /// Keep this Cooklang aisle.conf in the library (shopping lists follow its order).
+        #[arg(long, value_name = "FILE")]
+        aisles: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -57,8 +63,19 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match cmd {
         Command::Show { json } => print(&mut out, &open_store(db)?.settings()?, json)?,
-        Command::Set { household, exclude, rule, no_rules, units, leftovers, no_repeat_days, max_minutes, json } => {
+        Command::Set { household, exclude, rule, no_rules, units, leftovers, no_repeat_days, max_minutes, pantry, aisles, json } => {
             let mut store = open_store(db)?;
+            // The files first: a bad one is refused (file and line named) before anything is saved.
+            let read = |p: &PathBuf| std::fs::read_to_string(p).map_err(|e| CliError::Usage(format!("{}: cannot read: {e}", p.display())));
+            let pantry = pantry.as_ref().map(|p| read(p).map(|t| (t, p.display().to_string()))).transpose()?;
+            let aisles = aisles.as_ref().map(|p| read(p).map(|t| (t, p.display().to_string()))).transpose()?;
+            let catalog = gutsy::catalog::Catalog::bundled();
+            if let Some((text, file)) = &pantry {
+                gutsy::shopping::parse_pantry(catalog, text, file).map_err(|e| CliError::Usage(e.to_string()))?;
+            }
+            if let Some((text, file)) = &aisles {
+                gutsy::shopping::parse_aisles(catalog, text, file).map_err(|e| CliError::Usage(e.to_string()))?;
+            }
             let mut s = store.settings()?;
             s.household = household.unwrap_or(s.household);
             if let Some(e) = exclude {
@@ -82,6 +99,13 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 SaveSettingsError::Store(e) => CliError::Store(e),
                 other => CliError::Usage(other.to_string()),
             })?;
+            let kept = |e: gutsy::library::ShoppingError| CliError::Usage(e.to_string());
+            if let Some((text, _)) = &pantry {
+                gutsy::library::save_pantry(&mut store, text).map_err(kept)?;
+            }
+            if let Some((text, _)) = &aisles {
+                gutsy::library::save_aisles(&mut store, text).map_err(kept)?;
+            }
             print(&mut out, &saved, json)?;
         }
     }

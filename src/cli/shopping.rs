@@ -70,6 +70,12 @@ pub enum ExportCommand {
     /// Documents as PDF: `plan NAME` (the week grid) or `recipe TITLE` (a card).
     #[command(subcommand)]
     Pdf(PdfCommand),
+    /// The aisle order as a Cooklang aisle.conf to edit: the one kept in the library, else the
+    /// catalog's (every food under its aisle).
+    Aisles {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -162,8 +168,19 @@ pub fn run_list(args: ListArgs, db: Option<PathBuf>) -> Result<(), CliError> {
 }
 
 pub fn run_export(cmd: ExportCommand, db: Option<PathBuf>) -> Result<(), CliError> {
-    let ExportCommand::Pdf(cmd) = cmd;
     let store = open_store(db)?;
+    let cmd = match cmd {
+        ExportCommand::Pdf(cmd) => cmd,
+        ExportCommand::Aisles { out } => {
+            let text = match store.text_setting(gutsy::library::AISLES_KEY)? {
+                Some(t) => t,
+                None => gutsy::shopping::catalog_aisle_conf(Catalog::bundled()),
+            };
+            write_whole(&out, text.as_bytes())?;
+            println!("wrote {}", out.display());
+            return Ok(());
+        }
+    };
     let (bytes, out) = match cmd {
         PdfCommand::Plan { plan, out, paper } => {
             let view = show_plan(&store, &plan, today()).map_err(|e| match e {

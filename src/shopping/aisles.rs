@@ -45,7 +45,7 @@ pub fn parse_aisles(catalog: &Catalog, text: &str, file: &str) -> Result<Aisles,
 
 /// The catalog's aisles as an `aisle.conf` the cook can edit: every food under its aisle.
 pub fn catalog_aisle_conf(catalog: &Catalog) -> String {
-    let mut out = String::from("# Shop aisles in the order you walk them; move foods or aisles to match your shop.\n\n");
+    let mut out = String::from("// Shop aisles in the order you walk them; move foods or aisles to match your shop.\n\n");
     for aisle in catalog.aisles() {
         out.push_str(&format!("[{}]\n", aisle.name));
         for f in catalog.foods().iter().filter(|f| f.aisle == aisle.id) {

@@ -139,3 +139,12 @@ fn aisles_follow_the_cooks_file_then_the_catalog() {
     assert_eq!(order.last(), Some(&"Other"), "unknown foods last: {order:?}");
     assert!(order.contains(&"Fruit & vegetables"), "{order:?}");
 }
+
+#[test]
+fn the_catalogs_aisles_write_as_an_aisle_conf_that_reads_back() {
+    let catalog = Catalog::bundled();
+    let text = catalog_aisle_conf(catalog);
+    let aisles = parse_aisles(catalog, &text, "aisle.conf").unwrap();
+    assert_eq!(aisles.aisles.len(), catalog.aisles().len());
+    assert!(aisles.aisles.iter().any(|(_, keys)| keys.contains(&"carrot".to_string())));
+}
