@@ -205,8 +205,20 @@ impl Catalog {
                     let c = self.match_single(line, &format!("{piece} {suffix}"), i == 0);
                     let Some(p) = c.m.phrase.as_deref() else { continue };
                     let uses_own = p.split(' ').any(|w| own.iter().any(|o| o == w));
+                    // A piece that is a whole food keeps it when sharing the noun only reaches
+                    // an alias of another food of the same kind: "butter or coconut oil" is
+                    // butter, not "butter oil" (ghee). "Lemon and lime juice" still shares
+                    // (lemon juice is named for the lemon), as does "chicken or vegetable
+                    // stock" (chicken is meat, chicken stock is not).
+                    let alias_of_same_kind = |a: Option<FoodIdx>, b: Option<FoodIdx>| {
+                        a.zip(b).is_some_and(|(a, b)| {
+                            self.food(a).category == self.food(b).category && !self.food(b).name.to_lowercase().starts_with(&own.join(" "))
+                        })
+                    };
+                    let whole_own = hit.m.food.is_some() && hit.phrase_words >= own.len();
                     let better = match hit.m.phrase.as_deref() {
                         None => true,
+                        Some(_) if whole_own && alias_of_same_kind(hit.m.food, c.m.food) => false,
                         Some(hp) => uses_own && c.phrase_words > hp.split(' ').count(),
                     };
                     if better && best.as_ref().is_none_or(|b| c.phrase_words > b.phrase_words) {

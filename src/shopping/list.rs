@@ -75,7 +75,9 @@ fn view(item: &Item, system: UnitSystem, checked: &HashSet<String>, note: Option
         })
         .collect();
     let note = note.or_else(|| {
-        if item.optional {
+        if !item.instead_of.is_empty() {
+            Some(format!("instead of {}", item.instead_of.join(", ")))
+        } else if item.optional {
             Some("optional".to_string())
         } else if item.quantities.is_empty() && item.unmeasured {
             Some("to taste".to_string())

@@ -47,6 +47,8 @@ pub struct Item {
     pub dates: Vec<NaiveDate>,
     /// Every recipe lists it as optional.
     pub optional: bool,
+    /// Foods a recipe named first that the plan's exclusions rule out, this bought instead.
+    pub instead_of: Vec<String>,
 }
 
 /// `a + b`, ranges adding their ends; `None` on overflow.
@@ -122,12 +124,16 @@ pub fn merge(catalog: &Catalog, needs: &[Need]) -> Vec<Item> {
                     recipes: Vec::new(),
                     dates: Vec::new(),
                     optional: true,
+                    instead_of: Vec::new(),
                 });
                 items.len() - 1
             }
         };
         let item = &mut items[at];
         item.optional &= need.optional;
+        if let Some(first) = need.instead_of.as_ref().filter(|f| !item.instead_of.contains(f)) {
+            item.instead_of.push(first.clone());
+        }
         if !item.recipes.contains(&need.recipe) {
             item.recipes.push(need.recipe.clone());
         }

@@ -79,6 +79,7 @@ pub fn parse_pantry(catalog: &Catalog, text: &str, file: &str) -> Result<Vec<Sto
                         recipe: String::new(),
                         date: None,
                         optional: false,
+                        instead_of: None,
                     };
                     dim_of_pub(&need, &amount).map(|(dim, amount)| Quantity { dim, amount })
                 }

@@ -148,3 +148,13 @@ fn the_catalogs_aisles_write_as_an_aisle_conf_that_reads_back() {
     assert_eq!(aisles.aisles.len(), catalog.aisles().len());
     assert!(aisles.aisles.iter().any(|(_, keys)| keys.contains(&"carrot".to_string())));
 }
+
+#[test]
+fn an_excluded_food_with_an_alternative_buys_the_alternative() {
+    let pan = recipe("Pan", 2, &["2 tbsp butter or coconut oil", "1 tbsp soy sauce or tamari"]);
+    let (lines, _) = list(&[(&pan, 2)], &["dairy", "gluten"], "", UnitSystem::Metric);
+    assert!(has(&lines, "coconut oil: 2 tbsp"), "{lines:?}");
+    assert!(!lines.iter().any(|l| l.starts_with("butter") || l.starts_with("soy sauce")), "{lines:?}");
+    let (lines, _) = list(&[(&pan, 2)], &[], "", UnitSystem::Metric);
+    assert!(lines.iter().any(|l| l.starts_with("butter")), "no exclusion: the first choice: {lines:?}");
+}
