@@ -91,7 +91,6 @@ fn shortlists(cands: &[Candidate], req: &Request, rng: &mut SplitMix) -> Vec<Vec
 pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
     let mut rng = SplitMix::new(req.seed);
     let lists = shortlists(cands, req, &mut rng);
-    let list_of = |s: &Slot| req.meals.iter().position(|&m| m == s.meal).map(|i| &lists[i]);
     // A little seeded noise breaks ties, so different seeds give different (equally good) weeks.
     let noise: Vec<f64> = (0..cands.len()).map(|_| rng.unit() * 0.5).collect();
     let mut scorer = Scorer::new(cands, req);
@@ -102,32 +101,61 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
             leftovers::put(slots, &sources, at, slots[at].recipe);
         }
     }
-    let open = |s: &Slot| !s.fixed && !req.is_leftover(s);
+    let ctx = Ctx { cands, req, lists: &lists, sources: &sources };
 
     // Greedy: each empty slot in turn gets the candidate that raises the total most.
     for at in 0..slots.len() {
-        if !open(&slots[at]) || slots[at].recipe.is_some() {
+        if !ctx.open(&slots[at]) || slots[at].recipe.is_some() {
             continue;
         }
-        let best = best_for(&mut scorer, cands, req, slots, &sources, at, list_of(&slots[at]).map_or(&[][..], |l| l), Some(&noise));
+        let best = best_for(&mut scorer, cands, req, slots, &sources, at, ctx.list(&slots[at]), Some(&noise));
         leftovers::put(slots, &sources, at, best.map(|(r, _)| r));
     }
-    // Local search: replace one slot's recipe whenever the whole plan gets better.
+    improve(&ctx, &mut scorer, slots);
+    // Moves in the last pass may have freed a recipe for a slot left empty before it.
+    for at in 0..slots.len() {
+        if ctx.open(&slots[at]) && slots[at].recipe.is_none() {
+            let best = best_for(&mut scorer, cands, req, slots, &sources, at, ctx.list(&slots[at]), None);
+            leftovers::put(slots, &sources, at, best.map(|(r, _)| r));
+        }
+    }
+}
+
+/// What the local search works with.
+struct Ctx<'a> {
+    cands: &'a [Candidate],
+    req: &'a Request,
+    lists: &'a [Vec<usize>],
+    sources: &'a [Option<usize>],
+}
+
+impl Ctx<'_> {
+    fn list(&self, s: &Slot) -> &[usize] {
+        self.req.meals.iter().position(|&m| m == s.meal).map_or(&[][..], |i| &self.lists[i])
+    }
+    /// A slot the search may change: not fixed, not a lunch of leftovers.
+    fn open(&self, s: &Slot) -> bool {
+        !s.fixed && !self.req.is_leftover(s)
+    }
+}
+
+/// Local search from `slots` as they are: replace one slot's recipe whenever the whole plan gets
+/// better; once that stops helping, pairs of slots. Returns the total reached.
+fn improve(ctx: &Ctx, scorer: &mut Scorer, slots: &mut [Slot]) -> f64 {
+    let Ctx { cands, req, sources, .. } = *ctx;
     let mut current = scorer.total(slots);
     for _ in 0..PASSES {
         let mut improved = false;
         for at in 0..slots.len() {
-            if !open(&slots[at]) {
+            if !ctx.open(&slots[at]) {
                 continue;
             }
             let keep = slots[at].recipe;
             // No noise here: a move is taken only for a better plan.
-            if let Some((r, total)) =
-                best_for(&mut scorer, cands, req, slots, &sources, at, list_of(&slots[at]).map_or(&[][..], |l| l), None)
-            {
+            if let Some((r, total)) = best_for(scorer, cands, req, slots, sources, at, ctx.list(&slots[at]), None) {
                 // An empty slot is always filled (a meal beats none, even one that costs points).
                 if (total > current + 1e-9 || keep.is_none()) && Some(r) != keep {
-                    leftovers::put(slots, &sources, at, Some(r));
+                    leftovers::put(slots, sources, at, Some(r));
                     current = total;
                     improved = true;
                 }
@@ -138,11 +166,12 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
         if !improved {
             for a in 0..slots.len() {
                 for b in 0..slots.len() {
-                    if a == b || !open(&slots[a]) || !open(&slots[b]) {
+                    if a == b || !ctx.open(&slots[a]) || !ctx.open(&slots[b]) {
                         continue;
                     }
-                    let list = list_of(&slots[b]).map_or(&[][..], |l| &l[..l.len().min(PAIR_REFILL)]);
-                    if let Some(total) = move_if_better(&mut scorer, cands, req, slots, &sources, (a, b), list, current) {
+                    let list = ctx.list(&slots[b]);
+                    let list = &list[..list.len().min(PAIR_REFILL)];
+                    if let Some(total) = move_if_better(scorer, cands, req, slots, sources, (a, b), list, current) {
                         current = total;
                         improved = true;
                     }
@@ -153,13 +182,7 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
             break;
         }
     }
-    // Moves in the last pass may have freed a recipe for a slot left empty before it.
-    for at in 0..slots.len() {
-        if open(&slots[at]) && slots[at].recipe.is_none() {
-            let best = best_for(&mut scorer, cands, req, slots, &sources, at, list_of(&slots[at]).map_or(&[][..], |l| l), None);
-            leftovers::put(slots, &sources, at, best.map(|(r, _)| r));
-        }
-    }
+    current
 }
 
 /// The candidate of `list` that gives the best total in slot `at` (other slots as they are),
