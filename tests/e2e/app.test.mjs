@@ -348,6 +348,24 @@ describe(`the app on a good library (${THEME})`, () => {
     await shot(s, "11-recipe-gone");
     await back(s);
   });
+
+  it("a basket of chosen recipes makes one shopping list", async () => {
+    const { s } = ctx;
+    for (const [search, slug] of [["milk kefir", "milk-kefir"], ["simple sauerkraut", "simple-sauerkraut"]]) {
+      await openRecipe(s, search, slug);
+      await s.click(await s.waitFor("the basket button", async () => (await s.findAll("[data-testid=to-basket]"))[0]));
+      await s.waitFor("in the basket", async () => (await textOf(s, "[data-testid=to-basket]")).startsWith("Update"));
+      await back(s);
+    }
+    await s.click(await s.waitFor("the basket", async () => (await s.findAll("[data-testid=basket]"))[0]));
+    await s.waitFor("the list", async () => (await textOf(s, "[data-testid=list-title]")) === "Shopping list", 20000);
+    const sub = await textOf(s, "main.shopping .list .muted");
+    assert.match(sub, /^For .*Milk Kefir.*Simple Sauerkraut|^For .*Simple Sauerkraut.*Milk Kefir/);
+    const names = await s.exec(`return [...document.querySelectorAll(".aisle .item-name")].map((n) => n.textContent)`);
+    assert.ok(names.some((n) => n.includes("cabbage")) && names.some((n) => n.includes("milk")), `${names}`);
+    await s.click(await s.find("main.shopping .bar .link"));
+    await s.waitFor("the library again", async () => (await s.findAll("main.library")).length === 1);
+  });
 });
 
 /** The planned recipe ids, slot by slot ("day-meal" → id). */
