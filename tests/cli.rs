@@ -671,6 +671,9 @@ fn shopping_lists_scale_merge_take_off_the_pantry_and_refuse_bad_input() {
     env.ok(&["plan", "generate", "--start", "2026-11-30", "--leftovers", "true", "--save", "Lo"]);
     let week = list(&["--plan", "Lo"]);
     assert!(week["subtitle"].as_str().unwrap().ends_with("15 meals to cook"), "{}", week["subtitle"]);
+    // Each item knows its days, in order, named as the plan names them.
+    let days: Vec<&str> = week["sections"][0]["items"][0]["days"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
+    assert!(!days.is_empty() && days.iter().all(|d| d.ends_with(" Nov") || d.ends_with(" Dec")), "{days:?}");
 
     // The pantry, across units, and what it covers listed apart.
     let pantry = env.file("pantry.conf", b"[pantry]\nsalt = \"\"\n\"sea salt\" = \"\"\n");

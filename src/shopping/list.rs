@@ -30,6 +30,8 @@ pub struct ShoppingItem {
     /// All quantities in words, "" when no recipe gives an amount.
     pub quantity_text: String,
     pub recipes: Vec<String>,
+    /// The days of the plan that need it ("Mon 30 Nov"), in order; empty for recipes chosen by hand.
+    pub days: Vec<String>,
     pub checked: bool,
     /// "optional", "to taste", "you have some": what the cook should know.
     pub note: Option<String>,
@@ -94,6 +96,11 @@ fn view(item: &Item, system: UnitSystem, checked: &HashSet<String>, note: Option
         quantity_text: quantities.iter().map(|q| q.text.as_str()).collect::<Vec<_>>().join(" + "),
         quantities,
         recipes: item.recipes.clone(),
+        days: {
+            let mut d = item.dates.clone();
+            d.sort();
+            d.into_iter().map(crate::planner::day_label).collect()
+        },
         checked: checked.contains(&item.key),
         note,
     }
@@ -134,6 +141,7 @@ pub fn build(
                     quantities: Vec::new(),
                     quantity_text: String::new(),
                     recipes: Vec::new(),
+                    days: Vec::new(),
                     checked: checked.contains(&e.key),
                     note: None,
                 })

@@ -568,6 +568,14 @@ describe(`the planner (${THEME})`, () => {
     assert.ok(text.includes("Fruit & vegetables"), text.slice(0, 400));
     await s.click(await s.find("main.shopping .bar .link"));
     await s.waitFor("the planner again", async () => (await s.findAll("main.planner")).length === 1);
+    // The week as a PDF, too.
+    await s.click(await s.waitFor("the plan", async () => (await s.findAll("[data-testid=plan-pdf]"))[0]));
+    const planSaved = await s.waitFor("the plan saved", async () => {
+      const t = await textOf(s, ".plan-head .saved");
+      return t.startsWith("Saved ") && t;
+    }, 20000);
+    const planText = execFileSync("pdftotext", [planSaved.slice("Saved ".length), "-"]).toString();
+    assert.ok(planText.includes(await textOf(s, "[data-testid=plan-name]")), planText.slice(0, 300));
     // The list of this plan stays checked: a restart checks it again below.
     writeFileSync(`${OUT}/checked-item-${THEME}.txt`, key);
   });

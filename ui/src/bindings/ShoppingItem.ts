@@ -9,7 +9,11 @@ key: string, name: string, quantities: Array<QuantityView>,
 /**
  * All quantities in words, "" when no recipe gives an amount.
  */
-quantity_text: string, recipes: Array<string>, checked: boolean, 
+quantity_text: string, recipes: Array<string>, 
+/**
+ * The days of the plan that need it ("Mon 30 Nov"), in order; empty for recipes chosen by hand.
+ */
+days: Array<string>, checked: boolean, 
 /**
  * "optional", "to taste", "you have some": what the cook should know.
  */
