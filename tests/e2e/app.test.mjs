@@ -543,6 +543,10 @@ describe(`the planner (${THEME})`, () => {
     await s.click((await s.findAll(`li[data-item="${key}"] input`))[0]);
     await s.waitFor("the check", async () => (await s.findAll(`li.done[data-item="${key}"]`)).length === 1);
     await shot(s, "21-shopping");
+    // The print view lays out the core's printable layout of the same list.
+    const printed = await s.exec(`return document.querySelector(".print-only h1")?.textContent`);
+    assert.equal(printed, await textOf(s, "[data-testid=list-title]"));
+    assert.equal(await s.exec(`return getComputedStyle(document.querySelector(".print-only")).display`), "none", "on paper only");
 
     // A staple in the pantry leaves the list, and comes back with the pantry off.
     const staple = items[1];
