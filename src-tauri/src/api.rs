@@ -356,13 +356,9 @@ pub fn shopping_remove(library: &Library, list: &str, item: &str) -> Result<(), 
     library.with_mut(|store| store.remove_extra(list, item).map(|_| ()).map_err(AppError::from))
 }
 
-/// The pantry as the cook keeps it (`pantry.conf` text), or a commented example.
+/// The pantry as the cook keeps it (`pantry.conf` text), or the core's example.
 pub fn pantry_text(library: &Library) -> Result<String, AppError> {
-    library.with(|store| {
-        Ok(store.text_setting(library::PANTRY_KEY)?.unwrap_or_else(|| {
-            "# What you have. Cooklang pantry.conf: sections, then food = \"amount%unit\" (\"\" for plenty).\n[pantry]\nsalt = \"\"\n\"olive oil\" = \"500%ml\"\n".to_string()
-        }))
-    })
+    library.with(|store| Ok(library::pantry_text(store)?))
 }
 
 pub fn pantry_save(library: &Library, text: &str) -> Result<(), AppError> {

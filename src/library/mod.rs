@@ -16,7 +16,8 @@ pub use plan::{
 };
 pub use settings::{save_settings, SaveSettingsError};
 pub use shopping::{
-    pantry_of, save_aisles, save_pantry, shopping_list, ListOptions, ListSource, MadeList, ShoppingError, AISLES_KEY, PANTRY_KEY,
+    pantry_of, pantry_text, save_aisles, save_pantry, shopping_list, ListOptions, ListSource, MadeList, ShoppingError, AISLES_KEY,
+    PANTRY_EXAMPLE, PANTRY_KEY,
 };
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 

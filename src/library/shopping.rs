@@ -15,6 +15,9 @@ use crate::store::{Store, StoreError};
 use crate::units::UnitSystem;
 use chrono::NaiveDate;
 
+/// The pantry offered for editing before the cook has one: the format, by example.
+pub const PANTRY_EXAMPLE: &str = "# What you have. Cooklang pantry.conf: [sections], then food = \"amount%unit\"\n# (\"\" for plenty). Names with spaces in quotes.\n[pantry]\nsalt = \"\"\n\"olive oil\" = \"500%ml\"\n";
+
 /// Library keys of the cook's texts.
 pub const PANTRY_KEY: &str = "pantry.conf";
 pub const AISLES_KEY: &str = "aisle.conf";
@@ -168,6 +171,11 @@ pub fn shopping_list(store: &Store, source: &ListSource, options: &ListOptions, 
     Ok(MadeList { key, list })
 }
 
+/// The pantry text as the cook keeps it, or [`PANTRY_EXAMPLE`].
+pub fn pantry_text(store: &Store) -> Result<String, ShoppingError> {
+    Ok(store.text_setting(PANTRY_KEY)?.unwrap_or_else(|| PANTRY_EXAMPLE.to_string()))
+}
+
 /// Checks the pantry text and keeps it in the library.
 pub fn save_pantry(store: &mut Store, text: &str) -> Result<(), ShoppingError> {
     parse_pantry(Catalog::bundled(), text, "your pantry")?;
@@ -178,4 +186,17 @@ pub fn save_pantry(store: &mut Store, text: &str) -> Result<(), ShoppingError> {
 pub fn save_aisles(store: &mut Store, text: &str) -> Result<(), ShoppingError> {
     parse_aisles(Catalog::bundled(), text, "your aisles")?;
     Ok(store.save_text_setting(AISLES_KEY, text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pantry_example_reads_and_is_what_a_new_library_offers() {
+        let (store, _) = crate::library::open_in_memory().unwrap();
+        assert_eq!(pantry_text(&store).unwrap(), PANTRY_EXAMPLE);
+        let stock = parse_pantry(Catalog::bundled(), PANTRY_EXAMPLE, "example").unwrap();
+        assert_eq!(stock.len(), 2);
+    }
 }
