@@ -396,17 +396,10 @@ pub fn pdf_of(library: &Library, what: &PdfOf, paper: Paper) -> Result<(Vec<u8>,
     })
 }
 
-/// Writes `bytes` to `path` whole or not at all (a sibling temporary file, renamed).
+/// Writes `bytes` to `path` whole or not at all (the core's `write_whole`).
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let fail = |e: std::io::Error| AppError::new(ErrorCode::CannotWrite, format!("Cannot write {}: {e}", path.display()));
-    let name = path.file_name().ok_or_else(|| AppError::new(ErrorCode::CannotWrite, format!("{} is not a file name", path.display())))?;
-    let tmp = path.with_file_name(format!(".{}.partial", name.to_string_lossy()));
-    let written = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
+    gutsy::export::write_whole(path, bytes)
+        .map_err(|e| AppError::new(ErrorCode::CannotWrite, format!("Cannot write {}: {e}", path.display())))
 }
 
 pub fn settings_save(library: &Library, settings: Settings) -> Result<Settings, AppError> {

@@ -110,20 +110,8 @@ fn read(path: &Path) -> Result<(String, String), CliError> {
     Ok((text, path.display().to_string()))
 }
 
-/// Writes `bytes` to `path` whole or not at all: a sibling temporary file, renamed over it.
 fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let fail = |e: std::io::Error| CliError::Usage(format!("{}: cannot write: {e}", path.display()));
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().ok_or_else(|| CliError::Usage(format!("{}: not a file name", path.display())))?;
-    let tmp = dir.join(format!(".{}.partial", name.to_string_lossy()));
-    let written = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
-        .and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
+    gutsy::export::write_whole(path, bytes).map_err(|e| CliError::Usage(format!("{}: cannot write: {e}", path.display())))
 }
 
 fn shopping_error(e: ShoppingError) -> CliError {
