@@ -75,7 +75,7 @@ fn instance(index: usize) -> Instance {
         label += &format!(" no-repeat={}", req.no_repeat_days);
     }
     if rng.next_u64() % 4 == 0 {
-        let with_plant = |plant: &str| cands.iter().map(|c| c.plants.iter().any(|p| p == plant)).collect();
+        let with_plant = |plant: &str| cands.iter().map(|c| c.plants.iter().any(|p| &**p == plant)).collect();
         let (text, hits): (&str, Vec<bool>) = match rng.next_u64() % 4 {
             0 => ("kale >= 3", with_plant("kale")),
             1 => ("oat <= 1", with_plant("oat")),
@@ -209,11 +209,11 @@ impl Program {
         }
 
         // Distinct plants, with the reward flattening past the target.
-        let plants: BTreeSet<&str> = cands.iter().flat_map(|c| c.plants.iter().map(String::as_str)).collect();
+        let plants: BTreeSet<&str> = cands.iter().flat_map(|c| c.plants.iter().map(|p| &**p)).collect();
         let mut n_plants = Terms::new();
         for plant in plants {
             let a = p.var(0.2 * w.plant, 1.0);
-            let eaten: Terms = (0..req.days).flat_map(|d| p.eaten_on(d, |r| cands[r].plants.iter().any(|q| q == plant))).collect();
+            let eaten: Terms = (0..req.days).flat_map(|d| p.eaten_on(d, |r| cands[r].plants.iter().any(|q| &**q == plant))).collect();
             p.at_most(vec![(a, 1.0)], eaten, 0.0);
             n_plants.push((a, 1.0));
         }
@@ -255,7 +255,7 @@ impl Program {
             let u = p.var(w.shared_food * c.foods.len() as f64, 1.0);
             p.at_most(vec![(u, 1.0)], uses, 0.0);
             for food in &c.foods {
-                users.entry(food.as_str()).or_default().push(u);
+                users.entry(&**food).or_default().push(u);
             }
         }
         for recipes in users.values() {

@@ -68,10 +68,20 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
             let spec = FilterSpec { search, exclude, attributes: attribute, meal, max_minutes };
             let filter = Filter::from_spec(catalog, &spec).map_err(|e| CliError::Usage(e.to_string()))?;
             let store = open_store(db)?;
-            let cards = store.list(&filter)?;
             if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&cards)?)?;
-            } else if cards.is_empty() {
+                // The stored cards as they are, one per line: the same JSON as decoding and
+                // encoding them again, without the cost (a big library lists thousands).
+                let cards = store.list_json(&filter)?;
+                writeln!(out, "[")?;
+                for (i, card) in cards.iter().enumerate() {
+                    writeln!(out, "  {}{}", card.get(), if i + 1 < cards.len() { "," } else { "" })?;
+                }
+                writeln!(out, "]")?;
+                out.flush()?;
+                return Ok(());
+            }
+            let cards = store.list(&filter)?;
+            if cards.is_empty() {
                 writeln!(out, "No recipe matches these filters.")?;
             } else {
                 let width = cards.iter().map(|c| c.title.chars().count()).max().unwrap_or(0);

@@ -60,10 +60,10 @@ pub fn resolve_rules(cands: &[Candidate], specs: &[RuleSpec], store: Option<&Sto
                 cands.iter().map(|c| c.foods.iter().any(|f| catalog.by_id(f).is_some_and(|i| catalog.food(i).category == cat))).collect()
             } else if let Some(group) = catalog.food_group(&spec.target) {
                 let ids: Vec<&str> = group.into_iter().map(|i| catalog.food(i).id.as_str()).collect();
-                cands.iter().map(|c| c.foods.iter().any(|f| ids.contains(&f.as_str()))).collect()
+                cands.iter().map(|c| c.foods.iter().any(|f| ids.contains(&&**f))).collect()
             } else if let Some(food) = catalog.find_food(&spec.target) {
                 let family: Vec<&str> = catalog.family(food).into_iter().map(|i| catalog.food(i).id.as_str()).collect();
-                cands.iter().map(|c| c.foods.iter().any(|f| family.contains(&f.as_str()))).collect()
+                cands.iter().map(|c| c.foods.iter().any(|f| family.contains(&&**f))).collect()
             } else {
                 return Err(PlanError::UnknownRuleTarget { rule: spec.to_string(), target: spec.target.clone() });
             };

@@ -3,7 +3,7 @@
 //! checks it agrees with [`super::evaluate`] on random plans.
 
 use super::model::{Candidate, Request, Slot};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 pub struct Scorer<'a> {
     req: &'a Request,
@@ -33,8 +33,8 @@ fn intern<'s>(ids: &mut HashMap<&'s str, u32>, s: &'s str) -> u32 {
 
 impl<'a> Scorer<'a> {
     pub fn new(cands: &'a [Candidate], req: &'a Request) -> Scorer<'a> {
-        let mut plant_ids = HashMap::new();
-        let mut food_ids = HashMap::new();
+        let mut plant_ids = HashMap::default();
+        let mut food_ids = HashMap::default();
         let plants: Vec<Vec<u32>> = cands.iter().map(|c| c.plants.iter().map(|p| intern(&mut plant_ids, p)).collect()).collect();
         let foods: Vec<Vec<u32>> = cands.iter().map(|c| c.foods.iter().map(|f| intern(&mut food_ids, f)).collect()).collect();
         let main = cands.iter().map(|c| c.main_food.as_deref().map(|m| intern(&mut food_ids, m))).collect();

@@ -16,7 +16,7 @@ mod view;
 
 pub use fast::Scorer;
 pub use leftovers::{leftover_source, put as put_with_leftovers, sources as leftover_sources};
-pub use model::{week_start_after, Candidate, Fixed, PlanSettings, Request, SavedPlan, SavedSlot, Slot, Weights};
+pub use model::{week_start_after, Candidate, Fixed, FoodId, PlanSettings, Request, SavedPlan, SavedSlot, Slot, Weights};
 pub use prep::{prep_tasks, PrepTask};
 pub use rules::{Bound, PlanRule, RuleSpec};
 pub use score::{evaluate, start_by, Evaluation};

@@ -18,17 +18,21 @@ pub struct Candidate {
     /// Its triggers (non-optional lines), shown on the plan.
     pub triggers: Vec<crate::diet::Trigger>,
     /// Distinct plants (catalog ids) of its non-optional lines.
-    pub plants: Vec<String>,
+    pub plants: Vec<FoodId>,
     pub fiber_per_serving: Option<f64>,
     /// Prep + cook minutes, `None` when the recipe does not say.
     pub active_minutes: Option<u32>,
     /// How long before eating it must be started (its ferment time), if at all.
     pub lead_minutes: Option<u32>,
     /// Its main ingredient (catalog id), for variety: not the same two days running.
-    pub main_food: Option<String>,
+    pub main_food: Option<FoodId>,
     /// Non-optional foods (catalog ids), for overlap: shared foods shorten the shopping list.
-    pub foods: Vec<String>,
+    pub foods: Vec<FoodId>,
 }
+
+/// A catalog food's id, shared: a big library's candidates name the same few hundred foods
+/// (one allocation per food, not one per mention).
+pub type FoodId = std::sync::Arc<str>;
 
 /// A slot the cook fixed: it is kept as it is.
 #[derive(Debug, Clone, PartialEq)]

@@ -55,7 +55,7 @@ pub fn evaluate(cands: &[Candidate], req: &Request, slots: &[Slot]) -> Evaluatio
         }
         fermented[d] |= c.fermented;
         fiber[d] += c.fiber_per_serving.unwrap_or(0.0);
-        plants.extend(c.plants.iter().map(String::as_str));
+        plants.extend(c.plants.iter().map(|p| &**p));
         recipes.insert(r);
         // Leftovers are eaten, not cooked: no main-ingredient repeat, no second ferment start.
         if req.is_leftover(s) {
@@ -108,12 +108,12 @@ mod tests {
             fermented,
             attributes: Vec::new(),
             triggers: Vec::new(),
-            plants: plants.iter().map(|p| p.to_string()).collect(),
+            plants: plants.iter().map(|&p| p.into()).collect(),
             fiber_per_serving: Some(fiber),
             active_minutes: Some(10),
             lead_minutes: None,
             main_food: Some(main.into()),
-            foods: plants.iter().map(|p| p.to_string()).collect(),
+            foods: plants.iter().map(|&p| p.into()).collect(),
         }
     }
 

@@ -48,8 +48,8 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Candidate> {
     ];
     (0..n)
         .map(|i| {
-            let pick = |rng: &mut SplitMix, k: usize| -> Vec<String> {
-                (0..k).map(|_| plants[(rng.next_u64() % plants.len() as u64) as usize].to_string()).collect()
+            let pick = |rng: &mut SplitMix, k: usize| -> Vec<super::model::FoodId> {
+                (0..k).map(|_| plants[(rng.next_u64() % plants.len() as u64) as usize].into()).collect()
             };
             let k = 1 + (rng.next_u64() % 6) as usize;
             let mut ps = pick(&mut rng, k);

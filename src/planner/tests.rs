@@ -89,7 +89,7 @@ proptest! {
         }
         // A rule on a seeded subset of recipes, by meals or by days.
         let spec: RuleSpec = if lib_seed % 2 == 0 { "kale >= 3".parse().unwrap() } else { "kale <= 1 days".parse().unwrap() };
-        req.rules = vec![PlanRule { spec, hits: cands.iter().map(|c| c.plants.iter().any(|p| p == "kale")).collect() }];
+        req.rules = vec![PlanRule { spec, hits: cands.iter().map(|c| c.plants.iter().any(|p| &**p == "kale")).collect() }];
         let mut scorer = Scorer::new(&cands, &req);
         let slow = evaluate(&cands, &req, &slots).total;
         prop_assert!((scorer.total(&slots) - slow).abs() < 1e-9, "{} vs {slow}", scorer.total(&slots));

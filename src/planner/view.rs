@@ -160,7 +160,7 @@ pub fn plan_view(cands: &[Candidate], req: &Request, out: &Outcome, servings: &[
         .map(|d| {
             let here: Vec<usize> = (0..out.slots.len()).filter(|&i| out.slots[i].day == d).collect();
             let plants: HashSet<&str> =
-                here.iter().filter_map(|&i| out.slots[i].recipe).flat_map(|r| cands[r].plants.iter().map(String::as_str)).collect();
+                here.iter().filter_map(|&i| out.slots[i].recipe).flat_map(|r| cands[r].plants.iter().map(|p| &**p)).collect();
             DayView {
                 date: date(d),
                 label: day_label(date(d)),

@@ -122,8 +122,8 @@ pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Reci
     let filter = super::index::pack(triggers, attributes, meals, !facts.unknown.is_empty(), minutes);
     tx.prepare_cached(
         "INSERT INTO recipe_index (sort_key, recipe_id, meals, triggers, optional_triggers, attributes,
-             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes, foods, filter, main_food, plant_list)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+             fiber_per_serving, plants, unknown, active_minutes, ferment_minutes, foods, filter, main_food, plant_list, uid, title)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         sort_key(&recipe.title),
@@ -141,8 +141,11 @@ pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Reci
         filter,
         main_food,
         facts.plants.join("\n"),
+        recipe.id,
+        recipe.title,
     ])?;
-    tx.prepare_cached("INSERT INTO recipe_doc (recipe_id, card, body) VALUES (?1, ?2, ?3)")?.execute(params![rowid, card_json, body])?;
+    tx.prepare_cached("INSERT INTO recipe_card (recipe_id, card) VALUES (?1, ?2)")?.execute(params![rowid, card_json])?;
+    tx.prepare_cached("INSERT INTO recipe_doc (recipe_id, body) VALUES (?1, ?2)")?.execute(params![rowid, body])?;
     {
         let mut food = tx.prepare_cached("INSERT OR IGNORE INTO recipe_food (recipe_id, food, optional) VALUES (?1, ?2, ?3)")?;
         let mut line = tx.prepare_cached("INSERT INTO recipe_line (recipe_id, line, food, grams, optional) VALUES (?1, ?2, ?3, ?4, ?5)")?;
@@ -197,6 +200,7 @@ pub fn clear(tx: &Connection, rowid: i64) -> Result<(), rusqlite::Error> {
     for sql in [
         "DELETE FROM recipe_index WHERE recipe_id = ?1",
         "DELETE FROM recipe_doc WHERE recipe_id = ?1",
+        "DELETE FROM recipe_card WHERE recipe_id = ?1",
         "DELETE FROM recipe_food WHERE recipe_id = ?1",
         "DELETE FROM recipe_plant WHERE recipe_id = ?1",
         "DELETE FROM recipe_line WHERE recipe_id = ?1",

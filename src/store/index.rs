@@ -48,7 +48,7 @@ pub(super) struct ListIndex {
 impl ListIndex {
     pub fn load(conn: &Connection) -> Result<ListIndex, rusqlite::Error> {
         let freshness = freshness(conn)?;
-        let mut stmt = conn.prepare_cached("SELECT recipe_id, filter FROM recipe_index")?;
+        let mut stmt = conn.prepare_cached("SELECT recipe_id, filter FROM recipe_index ORDER BY sort_key, recipe_id")?;
         let entries = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<(i64, i64)>, _>>()?;
         let max = entries.iter().map(|e| e.0).max().unwrap_or(0).max(0) as usize;
         let mut position = vec![0u32; max + 1];

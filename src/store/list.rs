@@ -6,6 +6,8 @@ use super::index::{freshness, ListIndex};
 use super::{fts_query, not_a_database, Store, StoreError};
 use crate::card::RecipeCard;
 use crate::filter::Filter;
+use rusqlite::OptionalExtension;
+use serde_json::value::RawValue;
 
 /// One page of a filtered list.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, ts_rs::TS)]
@@ -27,20 +29,42 @@ impl Store {
     /// The cards `offset..offset + limit` of [`Store::list`], and how many there are in all.
     /// Search results come title hits first, then the rest, each in title order: an order a
     /// cook can predict, and cheap (FTS5's `bm25` costs ~2 µs per hit, too much for a common
-    /// word in a big library). One read transaction, so the page and total agree.
+    /// word in a big library).
     pub fn list_page(&self, filter: &Filter, offset: usize, limit: usize) -> Result<ListPage, StoreError> {
+        let (total, cards) = self.cards_where(filter, offset, limit, |json| serde_json::from_str(&json))?;
+        Ok(ListPage { total, offset, cards })
+    }
+
+    /// Every card of [`Store::list`] as the JSON it is stored as, for callers that only pass
+    /// it on (the CLI's `--json`): nothing is decoded and encoded again.
+    pub fn list_json(&self, filter: &Filter) -> Result<Vec<Box<RawValue>>, StoreError> {
+        Ok(self.cards_where(filter, 0, usize::MAX, RawValue::from_string)?.1)
+    }
+
+    /// How many recipes pass `filter`, and the cards `offset..offset + limit` read through
+    /// `decode`, in one read transaction so the page and the total agree.
+    fn cards_where<T>(
+        &self,
+        filter: &Filter,
+        offset: usize,
+        limit: usize,
+        decode: impl Fn(String) -> serde_json::Result<T>,
+    ) -> Result<(usize, Vec<T>), StoreError> {
         let db = |e| not_a_database(&self.label, e);
         let tx = self.conn.unchecked_transaction().map_err(db)?;
         let ids = self.filtered_ids(&tx, filter).map_err(db)?;
-        let mut stmt = tx.prepare_cached("SELECT card FROM recipe_doc WHERE recipe_id = ?1")?;
+        let mut stmt = tx.prepare_cached("SELECT card FROM recipe_card WHERE recipe_id = ?1")?;
         let mut cards = Vec::new();
         for id in ids.iter().skip(offset).take(limit) {
-            let json: String = stmt.query_row([id], |r| r.get(0)).map_err(db)?;
-            cards.push(serde_json::from_str(&json).map_err(|e| StoreError::Damaged { id: id.to_string(), message: e.to_string() })?);
+            let damaged = |message: String| StoreError::Damaged { id: id.to_string(), message };
+            // The index names it but its card is gone: the file was damaged (a torn page).
+            let json: String =
+                stmt.query_row([id], |r| r.get(0)).optional().map_err(db)?.ok_or_else(|| damaged("its card is missing".into()))?;
+            cards.push(decode(json).map_err(|e| damaged(e.to_string()))?);
         }
         drop(stmt);
         tx.finish().map_err(db)?;
-        Ok(ListPage { total: ids.len(), offset, cards })
+        Ok((ids.len(), cards))
     }
 
     /// Row ids of the recipes passing `filter`, in list order (inside the caller's transaction).

@@ -6,7 +6,7 @@ use crate::catalog::Catalog;
 use crate::diet::{Attribute, Trigger};
 use crate::filter::Filter;
 use crate::model::MealType;
-use crate::planner::Candidate;
+use crate::planner::{Candidate, FoodId};
 use std::collections::{HashMap, HashSet};
 
 impl Store {
@@ -19,11 +19,15 @@ impl Store {
         let fermented = 1i64 << Attribute::ALL.iter().position(|a| *a == Attribute::Fermented).unwrap_or(0);
         let mut cands: Vec<Option<Candidate>> = vec![None; ids.len()];
         let catalog = Catalog::bundled();
+        // Each catalog food's id once, shared by every candidate naming it.
+        let shared: Vec<FoodId> = catalog.foods().iter().map(|f| FoodId::from(f.id.as_str())).collect();
+        let by_id = |id: &str| catalog.by_id(id).and_then(|i| shared.get(i.0 as usize)).cloned().unwrap_or_else(|| id.into());
         let mut stmt = tx.prepare_cached(
-            "SELECT i.recipe_id, r.uid, r.title, i.meals, i.attributes, i.fiber_per_serving, i.active_minutes, i.ferment_minutes,
-                    i.foods, i.main_food, i.plant_list, i.triggers
-             FROM recipe_index i JOIN recipe r ON r.id = i.recipe_id",
+            "SELECT recipe_id, uid, title, meals, attributes, fiber_per_serving, active_minutes, ferment_minutes,
+                    foods, main_food, plant_list, triggers
+             FROM recipe_index",
         )?;
+        let sql = |e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e));
         let mut rows = stmt.query([]).map_err(db)?;
         while let Some(r) = rows.next().map_err(db)? {
             let Some(&i) = at.get(&r.get(0)?) else { continue };
@@ -31,11 +35,8 @@ impl Store {
             let attributes: i64 = r.get(4)?;
             // Catalog indices of the foods (the catalog is part of the model version, so they match).
             let foods: Vec<u8> = r.get(8)?;
-            let foods = foods
-                .chunks_exact(4)
-                .filter_map(|b| catalog.foods().get(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize))
-                .map(|f| f.id.clone())
-                .collect();
+            let foods =
+                foods.chunks_exact(4).filter_map(|b| shared.get(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize).cloned()).collect();
             cands[i] = Some(Candidate {
                 id: r.get(1)?,
                 title: r.get(2)?,
@@ -46,11 +47,11 @@ impl Store {
                     let t: i64 = r.get(11)?;
                     Trigger::ALL.iter().enumerate().filter(|(b, _)| t & (1 << b) != 0).map(|(_, x)| *x).collect()
                 },
-                plants: r.get::<_, String>(10)?.lines().filter(|p| !p.is_empty()).map(str::to_string).collect(),
+                plants: r.get_ref(10)?.as_str().map_err(sql)?.lines().filter(|p| !p.is_empty()).map(by_id).collect(),
                 fiber_per_serving: r.get(5)?,
                 active_minutes: r.get::<_, Option<i64>>(6)?.and_then(|m| u32::try_from(m).ok()),
                 lead_minutes: r.get::<_, Option<i64>>(7)?.and_then(|m| u32::try_from(m).ok()),
-                main_food: r.get(9)?,
+                main_food: r.get_ref(9)?.as_str_or_null().map_err(sql)?.map(by_id),
                 foods,
             });
         }
@@ -68,7 +69,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT r.uid, d.card FROM recipe_fts f JOIN recipe r ON r.id = f.rowid JOIN recipe_doc d ON d.recipe_id = r.id
+                "SELECT r.uid, d.card FROM recipe_fts f JOIN recipe r ON r.id = f.rowid JOIN recipe_card d ON d.recipe_id = r.id
                  WHERE recipe_fts MATCH ?1",
             )
             .map_err(db)?;

@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
@@ -13,6 +13,7 @@ pub fn migrations() -> Migrations<'static> {
     all.push(M::up(V5));
     all.push(M::up(V6));
     all.push(M::up(V7));
+    all.push(M::up(V8));
     Migrations::new(all)
 }
 
@@ -218,6 +219,24 @@ CREATE TABLE shopping_extra (
     text  TEXT NOT NULL,
     PRIMARY KEY (list, id)
 ) STRICT, WITHOUT ROWID;
+";
+
+// 8: cards in their own narrow table, several to a page (a list reads thousands; beside the
+// body each took a page of its own); a covering index for loading the list index without
+// reading the food blobs; the stable id and title in `recipe_index`, so the planner reads its
+// candidates from that one table (the `recipe` rows carry the source text: a page each).
+// The derived rows are rebuilt on the next open.
+const V8: &str = "
+CREATE TABLE recipe_card (
+    recipe_id INTEGER PRIMARY KEY REFERENCES recipe (id) ON DELETE CASCADE,
+    card      TEXT NOT NULL            -- JSON of card::RecipeCard
+) STRICT;
+INSERT INTO recipe_card (recipe_id, card) SELECT recipe_id, card FROM recipe_doc;
+ALTER TABLE recipe_doc DROP COLUMN card;
+CREATE INDEX recipe_index_list ON recipe_index (sort_key, recipe_id, filter);
+ALTER TABLE recipe_index ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+ALTER TABLE recipe_index ADD COLUMN title TEXT NOT NULL DEFAULT '';
+DELETE FROM meta WHERE key = 'model';
 ";
 
 #[cfg(test)]
