@@ -16,6 +16,9 @@ pub struct Scorer<'a> {
     lead_days: Vec<Option<i64>>,
     /// Days from the plan's start to today (lead times count from today).
     today_offset: Option<i64>,
+    /// How many plans it has scored: the search's work budget is counted in these, not in
+    /// time, so a seed gives the same plan on every machine.
+    pub evaluations: u64,
     // Scratch, reused across calls.
     stamp: u32,
     plant_seen: Vec<u32>,
@@ -45,6 +48,7 @@ impl<'a> Scorer<'a> {
             fiber: cands.iter().map(|c| c.fiber_per_serving.unwrap_or(0.0)).collect(),
             lead_days: cands.iter().map(|c| c.lead_minutes.map(|m| i64::from(m.div_ceil(24 * 60)))).collect(),
             today_offset: req.today.map(|t| (t - req.start).num_days()),
+            evaluations: 0,
             stamp: 0,
             plant_seen: vec![0; plant_ids.len()],
             food_seen: vec![0; food_ids.len()],
@@ -61,6 +65,7 @@ impl<'a> Scorer<'a> {
     /// The objective's total for `slots` (see `score.rs` for the terms).
     pub fn total(&mut self, slots: &[Slot]) -> f64 {
         let w = &self.req.weights;
+        self.evaluations += 1;
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
             // After 4 billion calls the stamps wrap: start the arrays afresh.

@@ -1,8 +1,9 @@
 //! Filling a plan: a greedy pass slot by slot, then local search until nothing improves: replace
 //! one slot's recipe, or move a recipe to another slot and give that slot its best other recipe
-//! (a swap, or a recipe freed for a better place), whenever the whole plan scores better. Hard constraints are never broken:
-//! the meal fits the slot, the time fits the meal's limit, fixed slots stay, no recipe comes
-//! back within `no_repeat_days`.
+//! (a swap, or a recipe freed for a better place), whenever the whole plan scores better; then
+//! kicks (a few slots changed at random, local search again, the better plan kept) while a
+//! work budget lasts. Hard constraints are never broken: the meal fits the slot, the time fits
+//! the meal's limit, fixed slots stay, no recipe comes back within `no_repeat_days`.
 
 use super::fast::Scorer;
 use super::leftovers;
@@ -15,6 +16,16 @@ const SHORTLIST: usize = 120;
 const PAIR_REFILL: usize = 40;
 /// Local-search passes over all slots at most (each pass stops early when nothing improves).
 const PASSES: usize = 10;
+/// Once local search stops, kicks: a few slots get random recipes and local search runs again
+/// from there, and the better plan is kept (iterated local search). They run while the search
+/// has scored fewer plans than this, so a small library gets many and a big one (whose first
+/// descent costs more) few, and the time stays bounded. Counted in evaluations, not in time,
+/// so a seed gives the same plan on every machine.
+const KICK_BUDGET: u64 = 30_000;
+/// Kicks at most, however cheap.
+const KICKS: usize = 40;
+/// Slots a kick changes.
+const KICK_SLOTS: usize = 3;
 
 /// SplitMix64: a seeded sequence that is the same on every platform and in every version, so
 /// `--seed N` gives the same plan forever (`rand`'s `StdRng` promises neither). Eight lines.
@@ -111,7 +122,23 @@ pub fn fill(cands: &[Candidate], req: &Request, slots: &mut [Slot]) {
         let best = best_for(&mut scorer, cands, req, slots, &sources, at, ctx.list(&slots[at]), Some(&noise));
         leftovers::put(slots, &sources, at, best.map(|(r, _)| r));
     }
-    improve(&ctx, &mut scorer, slots);
+    let mut best_total = improve(&ctx, &mut scorer, slots);
+    let mut best = slots.to_vec();
+    // A kick's descent costs about what the first one did: none starts that would overrun.
+    let descent = scorer.evaluations;
+    for _ in 0..KICKS {
+        if scorer.evaluations + descent > KICK_BUDGET {
+            break;
+        }
+        kick(&ctx, slots, &mut rng);
+        let total = improve(&ctx, &mut scorer, slots);
+        if total > best_total + 1e-9 {
+            best_total = total;
+            best.copy_from_slice(slots);
+        } else {
+            slots.copy_from_slice(&best);
+        }
+    }
     // Moves in the last pass may have freed a recipe for a slot left empty before it.
     for at in 0..slots.len() {
         if ctx.open(&slots[at]) && slots[at].recipe.is_none() {
@@ -136,6 +163,25 @@ impl Ctx<'_> {
     /// A slot the search may change: not fixed, not a lunch of leftovers.
     fn open(&self, s: &Slot) -> bool {
         !s.fixed && !self.req.is_leftover(s)
+    }
+}
+
+/// Gives `KICK_SLOTS` open slots, drawn at random, a random recipe that may go there.
+fn kick(ctx: &Ctx, slots: &mut [Slot], rng: &mut SplitMix) {
+    let open: Vec<usize> = (0..slots.len()).filter(|&i| ctx.open(&slots[i])).collect();
+    if open.is_empty() {
+        return;
+    }
+    for _ in 0..KICK_SLOTS {
+        let at = open[(rng.next_u64() % open.len() as u64) as usize];
+        let list = ctx.list(&slots[at]);
+        if list.is_empty() {
+            continue;
+        }
+        let r = list[(rng.next_u64() % list.len() as u64) as usize];
+        if fits(&ctx.cands[r], ctx.req, &slots[at]) && repeat_ok(slots, ctx.req, at, r) {
+            leftovers::put(slots, ctx.sources, at, Some(r));
+        }
     }
 }
 
