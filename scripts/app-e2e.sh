@@ -44,14 +44,17 @@ export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"
 export GUTSY_DB="$E2E_DB"
 
 export WEBKIT_DISABLE_DMABUF_RENDERER=1 # no GPU under Xvfb
-for theme in light dark; do
+# E2E_THEMES="light" and E2E_ONLY="a test name pattern" narrow a run while working on one test.
+for theme in ${E2E_THEMES:-light dark}; do
   echo "== e2e ($theme)"
   # Each run deletes "Doomed Dish" behind the app's back: put it back first.
   "$target/debug/gutsy" recipes import tests/e2e/fixtures/doomed.cook >/dev/null
+  # The editor scenario creates "Tamari spinach": each run starts without it.
+  "$target/debug/gutsy" recipes delete tamari-spinach >/dev/null 2>&1 || true
   # The first-start scenario needs a library that does not exist yet; the planner a fresh one.
   rm -rf "$work/fresh" "$work/plan" && mkdir -p "$work/fresh" "$work/plan"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
-    node --test --test-reporter=spec --test-concurrency=1 tests/e2e/app.test.mjs ||
+    node --test --test-reporter=spec --test-concurrency=1 ${E2E_ONLY:+--test-name-pattern="$E2E_ONLY"} tests/e2e/app.test.mjs ||
     { echo "e2e ($theme) failed; the driver's log:" >&2; tail -n 40 "$out/driver-$theme.log" >&2; exit 1; }
 done
 echo "screenshots: $out"

@@ -26,6 +26,9 @@ fn main() {
         "pantry_text",
         "pantry_save",
         "save_pdf",
+        "recipe_check",
+        "recipe_source",
+        "recipe_save",
     ])))
     .expect("tauri-build failed");
 }

@@ -5,7 +5,8 @@ use gutsy::catalog::{Catalog, Explanation};
 use gutsy::export::pdf::{list_pdf, plan_pdf, recipe_pdf, Paper};
 use gutsy::export::ListDoc;
 use gutsy::library::{
-    self, Filter, FilterSpec, ListOptions, ListSource, NewPlan, PlanError, RecipeView, SaveSettingsError, ShoppingError, SwapChoice,
+    self, Filter, FilterSpec, ListOptions, ListSource, NewPlan, PlanError, RecipeCheck, RecipeView, SaveSettingsError, ShoppingError,
+    SwapChoice,
 };
 use gutsy::model::MealType;
 use gutsy::planner::{default_plan_name, week_start_after, PlanView};
@@ -186,6 +187,22 @@ pub fn explain_ingredient(library: &Library, id: &str, index: usize) -> Result<E
             .ok_or_else(|| AppError::new(ErrorCode::NotFound, format!("recipe {id:?} has no ingredient {}", index + 1)))?;
         Ok(catalog().explain_line(line))
     })
+}
+
+/// The editor's live check of Cooklang text (nothing is stored).
+pub fn recipe_check(text: &str) -> RecipeCheck {
+    library::check_recipe(catalog(), text)
+}
+
+/// The Cooklang text the editor opens for a stored recipe.
+pub fn recipe_source(library: &Library, id: &str) -> Result<String, AppError> {
+    library.with(|store| Ok(library::editable_text(store, id)?))
+}
+
+/// Saves the editor's text as a new recipe (`id` `None`) or over recipe `id` (same id);
+/// returns the recipe's id.
+pub fn recipe_save(library: &Library, id: Option<&str>, text: &str) -> Result<String, AppError> {
+    library.with_mut(|store| Ok(library::save_recipe_text(store, id, text)?.id))
 }
 
 pub fn library_info(library: &Library) -> Result<LibraryInfo, AppError> {

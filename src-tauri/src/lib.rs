@@ -8,7 +8,7 @@ use api::{AppError, ErrorCode, Library};
 use chrono::NaiveDate;
 use gutsy::catalog::Explanation;
 use gutsy::export::pdf::Paper;
-use gutsy::library::{FilterSpec, RecipeView, SwapChoice};
+use gutsy::library::{FilterSpec, RecipeCheck, RecipeView, SwapChoice};
 use gutsy::model::MealType;
 use gutsy::planner::PlanView;
 use gutsy::settings::Settings;
@@ -45,6 +45,21 @@ async fn recipe_view(
 #[tauri::command]
 async fn explain_ingredient(library: State<'_, Arc<Library>>, id: String, index: usize) -> Result<Explanation, AppError> {
     off_main(library, move |l| api::explain_ingredient(l, &id, index)).await
+}
+
+#[tauri::command]
+async fn recipe_check(library: State<'_, Arc<Library>>, text: String) -> Result<RecipeCheck, AppError> {
+    off_main(library, move |_| Ok(api::recipe_check(&text))).await
+}
+
+#[tauri::command]
+async fn recipe_source(library: State<'_, Arc<Library>>, id: String) -> Result<String, AppError> {
+    off_main(library, move |l| api::recipe_source(l, &id)).await
+}
+
+#[tauri::command]
+async fn recipe_save(library: State<'_, Arc<Library>>, id: Option<String>, text: String) -> Result<String, AppError> {
+    off_main(library, move |l| api::recipe_save(l, id.as_deref(), &text)).await
 }
 
 #[tauri::command]
@@ -243,7 +258,10 @@ pub fn run() {
             shopping_remove,
             pantry_text,
             pantry_save,
-            save_pdf
+            save_pdf,
+            recipe_check,
+            recipe_source,
+            recipe_save
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");

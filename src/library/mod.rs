@@ -2,6 +2,7 @@
 //! listing through filters, and a recipe scaled and worded for display. Sits above the store.
 
 mod bundle;
+mod editor;
 mod plan;
 mod settings;
 mod shopping;
@@ -10,6 +11,7 @@ mod view;
 pub use crate::card::{CardText, RecipeCard};
 pub use crate::filter::{Filter, FilterError, FilterSpec};
 pub use bundle::{bundled_files, bundled_fingerprint};
+pub use editor::{check_recipe, editable_text, save_recipe_text, CheckError, LineCheck, LineStatus, RecipeCheck};
 pub use plan::{
     duplicate_plan, generate_plan, lock_slot, move_slot, regenerate_plan, rename_plan, resolve_rules, set_servings, show_plan,
     swap_choices, swap_slot, NewPlan, PlanError, SwapChoice,

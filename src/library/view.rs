@@ -131,7 +131,7 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
 }
 
 /// "a", "a and b", "a, b and c".
-fn join_words(items: &[String]) -> String {
+pub(crate) fn join_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

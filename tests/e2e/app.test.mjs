@@ -349,6 +349,59 @@ describe(`the app on a good library (${THEME})`, () => {
     await back(s);
   });
 
+  it("the editor flags a trigger line and an unknown food live, saves a new recipe, and edits it under the same id", async () => {
+    const { s } = ctx;
+    await s.waitFor("the library", async () => (await s.findAll("main.library")).length === 1);
+    await s.pressKeys(["n"], [Keys.Control]);
+    const area = await s.waitFor("the editor", async () => (await s.findAll("[data-testid=editor-text]"))[0]);
+    await s.waitFor("a first check", async () => (await textOf(s, "[data-testid=editor-summary]")) !== "");
+    // WebKitWebDriver types "\n" as nothing: new lines are Enter presses.
+    const typed = (text) => text.replaceAll("\n", Keys.Enter);
+    // A text that does not parse says where, and cannot be saved.
+    await s.clear(area);
+    await s.type(area, typed("---\ntitle: Tamari greens\nservings: lots\n---\nWilt @spinach{200%g}.\n"));
+    await s.waitFor("the error", async () => /^Line \d+/.test(await textOf(s, "[data-testid=editor-summary]")));
+    assert.equal(await s.property(await s.find("[data-testid=editor-save]"), "disabled"), true);
+    await s.clear(area);
+    await s.type(area, typed("---\ntitle: Tamari greens\nservings: 2\n---\nWilt @spinach{200%g} with @soy sauce{2%tbsp} and a pinch of @zorblax{1%tsp}.\n"));
+    // The check follows the text as it is typed: soy sauce brings gluten, zorblax is unknown.
+    const line = async (name) =>
+      s.exec(`return [...document.querySelectorAll(".check-line")].filter((l) => l.textContent.includes(arguments[0]))
+        .map((l) => ({ status: l.dataset.status, note: l.querySelector(".line-note").textContent }))[0] ?? null`, [name]);
+    await s.waitFor("three lines checked", async () => (await s.findAll(".check-line")).length === 3).catch(async (e) => {
+      throw new Error(`${e.message}: the summary says ${JSON.stringify(await textOf(s, "[data-testid=editor-summary]"))} of ${JSON.stringify(await s.property(area, "value"))}`);
+    });
+    const soy = await line("soy sauce");
+    assert.equal(soy.status, "known");
+    assert.match(soy.note, /gluten/);
+    assert.equal((await line("zorblax")).status, "unknown");
+    assert.match(await textOf(s, "[data-testid=editor-summary]"), /3 ingredients: 2 known.*1 unknown/);
+    assert.ok((await s.findAll('.editor-check [data-trigger="gluten"]')).length === 1, "the recipe's gluten badge");
+    await shot(s, "22-editor");
+    await s.click(await s.find("[data-testid=editor-save]"));
+    await s.waitFor("the new recipe", async () => (await textOf(s, "[data-testid=recipe-title]")) === "Tamari greens");
+    const id = await s.exec(`return document.querySelector("[data-testid=recipe-title]").closest("main").dataset.id ?? null`);
+    // Edit: the same recipe, retitled.
+    await s.click(await s.find("[data-testid=edit-recipe]"));
+    const again = await s.waitFor("the editor with its text", async () => {
+      const a = (await s.findAll("[data-testid=editor-text]"))[0];
+      return a && (await s.property(a, "value")).includes("Tamari greens") ? a : null;
+    });
+    const text = await s.property(again, "value");
+    await s.clear(again);
+    await s.type(again, typed(text.replace("Tamari greens", "Tamari spinach")));
+    await s.waitFor("checked", async () => (await textOf(s, "[data-testid=editor-summary]")).startsWith("3 ingredients"));
+    await s.click(await s.find("[data-testid=editor-save]"));
+    await s.waitFor("the retitled recipe", async () => (await textOf(s, "[data-testid=recipe-title]")) === "Tamari spinach");
+    assert.equal(await s.exec(`return document.querySelector("[data-testid=recipe-title]").closest("main").dataset.id ?? null`), id);
+    await back(s);
+    await setSearch(s, "tamari");
+    const titles = await cardTitles(s);
+    assert.equal(titles[0], "Tamari spinach", "a title hit comes first");
+    assert.deepEqual(titles.filter((t) => t.startsWith("Tamari")), ["Tamari spinach"], "one recipe, not two");
+    await setSearch(s, "");
+  });
+
   it("a basket of chosen recipes makes one shopping list", async () => {
     const { s } = ctx;
     for (const [search, slug] of [["milk kefir", "milk-kefir"], ["simple sauerkraut", "simple-sauerkraut"]]) {

@@ -50,6 +50,9 @@ const ALLOWED_PERMISSIONS = [
   "allow-pantry-text",
   "allow-pantry-save",
   "allow-save-pdf",
+  "allow-recipe-check",
+  "allow-recipe-source",
+  "allow-recipe-save",
   "core:window:allow-set-title",
 ];
 

@@ -4,6 +4,7 @@ import type { Explanation } from "../bindings/Explanation";
 import type { FilterSpec } from "../bindings/FilterSpec";
 import type { ListPage } from "../bindings/ListPage";
 import type { RecipeView } from "../bindings/RecipeView";
+import type { RecipeCheck } from "../bindings/RecipeCheck";
 
 import type { LibraryInfo } from "../bindings/LibraryInfo";
 import type { MealType } from "../bindings/MealType";
@@ -27,6 +28,12 @@ export const recipeView = (id: string, servings: number | null, exclude: readonl
   invoke<RecipeView>("recipe_view", { id, servings, exclude: [...exclude] });
 export const explainIngredient = (id: string, index: number) => invoke<Explanation>("explain_ingredient", { id, index });
 export const libraryInfo = () => invoke<LibraryInfo>("library_info");
+
+// The recipe editor: a live check of Cooklang text, a stored recipe's text, and saving
+// (`id` null: a new recipe). Saving returns the recipe's id.
+export const recipeCheck = (text: string) => invoke<RecipeCheck>("recipe_check", { text });
+export const recipeSource = (id: string) => invoke<string>("recipe_source", { id });
+export const recipeSave = (id: string | null, text: string) => invoke<string>("recipe_save", { id, text });
 
 // Plans are named by id (or name); `day` counts from 0; dates are YYYY-MM-DD.
 export const plannerState = () => invoke<PlannerState>("planner_state");
