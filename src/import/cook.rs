@@ -60,6 +60,11 @@ fn yaml_list(v: &Yaml) -> Vec<String> {
     }
 }
 
+/// Front-matter keys read into the recipe's own fields; every other key is kept in
+/// `Recipe::metadata` as written (an `image` too: the model has no field for it).
+pub const FRONT_MATTER_KEYS: [&str; 10] =
+    ["title", "servings", "meal", "meals", "prep time", "cook time", "ferment time", "tags", "description", "source"];
+
 /// Parses one Cooklang recipe. `label` names the source in errors (a path or "recipes/x.cook").
 pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
     // Editors on Windows may start UTF-8 files with a byte-order mark; it would hide the front matter.
@@ -127,14 +132,12 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
             }
         }
     }
-    const USED: [&str; 11] =
-        ["title", "servings", "meal", "meals", "prep time", "cook time", "ferment time", "tags", "description", "source", "image"];
     let metadata = meta
         .map
         .iter()
         .filter_map(|(k, v)| {
             let key = yaml_text(k)?;
-            if USED.contains(&key.to_lowercase().as_str()) {
+            if FRONT_MATTER_KEYS.contains(&key.to_lowercase().as_str()) {
                 return None;
             }
             let value = match v {
@@ -175,7 +178,8 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
                         match item {
                             Item::Text { value } => s.push_str(value),
                             Item::Ingredient { index } => {
-                                if let Some(i) = parsed.ingredients.get(*index) {
+                                // `@-salt{}` is listed but hidden from the step's text.
+                                if let Some(i) = parsed.ingredients.get(*index).filter(|i| !i.modifiers().contains(Modifiers::HIDDEN)) {
                                     s.push_str(&i.display_name());
                                 }
                             }
