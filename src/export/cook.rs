@@ -6,7 +6,7 @@
 use crate::import::cook::FRONT_MATTER_KEYS;
 use crate::import::SourceFormat;
 use crate::ingredients::{clean_name, IngredientLine};
-use crate::model::{format_minutes, slugify, Recipe};
+use crate::model::{format_minutes, Recipe};
 use crate::quantity::{Amount, Number};
 use serde_yaml::{Mapping, Value as Yaml};
 
@@ -19,20 +19,6 @@ pub fn recipe_cooklang(recipe: &Recipe, stored: Option<(SourceFormat, &str)>) ->
     match stored {
         Some((SourceFormat::Cooklang, text)) => text.to_string(),
         _ => write_cooklang(recipe),
-    }
-}
-
-/// A file name for the recipe in a folder: its slug (or its title's) and `.cook`, made unique
-/// by `taken` (names already used, compared case-insensitively) with `-2`, `-3`…
-pub fn file_name(recipe: &Recipe, taken: impl Fn(&str) -> bool) -> String {
-    let base = if recipe.slug.is_empty() { slugify(&recipe.title) } else { recipe.slug.clone() };
-    let mut n = 1;
-    loop {
-        let name = if n == 1 { format!("{base}.{EXTENSION}") } else { format!("{base}-{n}.{EXTENSION}") };
-        if !taken(&name) {
-            return name;
-        }
-        n += 1;
     }
 }
 
