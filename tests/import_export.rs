@@ -78,7 +78,7 @@ fn a_thousand_bad_files_get_one_error_each_and_every_good_file_is_imported() {
     let db = dir.path().join("library.db");
     let mut store = Store::open(&db).unwrap();
     let mut heard: Vec<ImportProgress> = Vec::new();
-    let report = import_paths(&mut store, &[folder.clone()], None, |p| heard.push(p.clone()), &AtomicBool::new(false)).unwrap();
+    let report = import_paths(&mut store, std::slice::from_ref(&folder), None, |p| heard.push(p.clone()), &AtomicBool::new(false)).unwrap();
 
     let total = BAD_FILES + 3 + GOOD_FILES;
     assert_eq!(report.files.len(), total);
