@@ -185,7 +185,7 @@ fn import_saves_good_files_and_names_bad_ones() {
     env.file("in/notes.txt", b"not a recipe, ignored in folders");
 
     let out = env.run(&["recipes", "import", env.dir.path().join("in").to_str().unwrap()]);
-    assert!(!out.status.success(), "a partly failed import exits non-zero");
+    assert!(out.status.success(), "a partly failed import exits zero: some files were saved");
     let err = String::from_utf8_lossy(&out.stderr);
     for (file, what) in [
         ("binary.cook", "binary"),
@@ -212,7 +212,7 @@ fn import_saves_good_files_and_names_bad_ones() {
 
     // Importing again does not duplicate.
     let out = env.ok(&["recipes", "import", good.to_str().unwrap()]);
-    assert!(out.contains("unchanged") && out.contains("0 added, 0 replaced, 1 unchanged, 0 failed"), "{out}");
+    assert!(out.contains("unchanged") && out.contains("0 added, 0 updated, 1 unchanged, 0 failed"), "{out}");
     assert_eq!(env.ids().len(), after.len());
     let v = env.json(&["recipes", "show", "test-kimchi-bowl", "--json"]);
     assert!(v["facts"]["attributes"].as_array().unwrap().iter().any(|a| a == "fermented"), "kimchi is live-culture");
@@ -265,7 +265,7 @@ fn a_file_keeps_its_recipe_by_any_path_spelling_and_through_a_retitle() {
     let id = env.uids()["test-kimchi-bowl"].clone();
     std::fs::write(&f, GOOD.replace("Test Kimchi Bowl", "Kimchi Rice Bowl").replace("1/2%cup", "1%cup")).unwrap();
     let out = env.ok(&["recipes", "import", f.to_str().unwrap()]);
-    assert!(out.contains("replaced Kimchi Rice Bowl (kimchi-rice-bowl)"), "{out}");
+    assert!(out.contains("updated Kimchi Rice Bowl (kimchi-rice-bowl)"), "{out}");
     let uids = env.uids();
     assert_eq!(uids.get("kimchi-rice-bowl"), Some(&id), "a retitled file keeps its id");
     assert!(!uids.contains_key("test-kimchi-bowl"));
@@ -729,4 +729,43 @@ fn the_aisle_order_is_exported_edited_and_kept_in_the_library() {
         env.json(&["shopping-list", "--recipe", "Avocado Sauerkraut Rice Cakes", "--json"])["sections"][0]["aisle"],
         "Ferments first"
     );
+}
+
+#[test]
+fn import_fails_only_when_nothing_was_imported_and_export_writes_files_back() {
+    let env = Env::new();
+    let bad = env.file("bad/only.cook", b"\x00binary");
+    let out = env.run(&["recipes", "import", bad.to_str().unwrap()]);
+    assert!(!out.status.success(), "nothing imported exits non-zero");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("only.cook:1") && err.contains("none of the 1 files was imported"), "{err}");
+
+    let good = env.file("in/bowl.cook", GOOD.as_bytes());
+    let out = env.ok(&["recipes", "import", "--format", "cook", good.to_str().unwrap()]);
+    assert!(out.contains("added Test Kimchi Bowl (test-kimchi-bowl)") && out.contains("1 added, 0 updated"), "{out}");
+
+    let dir = env.dir.path().join("export");
+    let out = env.ok(&["recipes", "export", "--format", "cook", "--out", dir.to_str().unwrap(), "--id", "test-kimchi-bowl"]);
+    assert!(out.contains("1 written, 0 failed"), "{out}");
+    assert_eq!(std::fs::read_to_string(dir.join("test-kimchi-bowl.cook")).unwrap(), GOOD, "Cooklang comes back byte for byte");
+    // Again: a new name, never over the first file.
+    env.ok(&["recipes", "export", "--format", "cook", "--out", dir.to_str().unwrap(), "--id", "test-kimchi-bowl"]);
+    assert!(dir.join("test-kimchi-bowl-2.cook").exists());
+    // The whole library by default, and an unknown id is named.
+    let all = env.dir.path().join("all");
+    env.ok(&["recipes", "export", "--format", "cook", "--out", all.to_str().unwrap()]);
+    assert_eq!(std::fs::read_dir(&all).unwrap().count(), env.ids().len());
+    let out = env.run(&["recipes", "export", "--format", "cook", "--out", all.to_str().unwrap(), "--id", "no-such-recipe"]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("no-such-recipe"));
+
+    for args in [
+        vec!["recipes", "import", "--format", "docx", "x.cook"],
+        vec!["recipes", "export", "--format", "pdf", "--out", "x"],
+        vec!["recipes", "export", "--format", "cook"],
+        vec!["recipes", "import"],
+    ] {
+        let out = env.run(&args);
+        assert_eq!(out.status.code(), Some(2), "clap's usage error for {args:?}");
+        assert!(!out.stderr.is_empty());
+    }
 }

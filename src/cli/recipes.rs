@@ -4,12 +4,12 @@ use super::{open_store, CliError};
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
 use gutsy::diet::Attribute;
-use gutsy::import::{collect_files, read_source, SourceFormat};
-use gutsy::library::{recipe_view, Filter, FilterSpec};
+use gutsy::import::SourceFormat;
+use gutsy::library::{export_recipes, import_paths, recipe_view, ExportError, Filter, FilterSpec};
 use gutsy::model::{format_minutes, MealType};
-use gutsy::store::Saved;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -50,14 +50,39 @@ pub enum Command {
         ids: Vec<String>,
     },
     /// Import recipe files (Cooklang `.cook`), or folders of them; each file is saved on its own.
-    /// The same file imported again updates its recipe, which keeps its id.
+    /// The same file imported again updates its recipe, which keeps its id. Prints a line per
+    /// file and a summary; fails only when no file could be imported.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The files' format (by default from the extension): cook.
-        #[arg(long, value_name = "FORMAT")]
-        format: Option<SourceFormat>,
+        /// The files' format: auto (from the extension) or cook.
+        #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = import_format)]
+        format: ImportFormat,
     },
+    /// Export recipes into a folder, one file each named after its slug (never over an existing
+    /// file). A recipe imported as Cooklang is written as its own text, byte for byte.
+    Export {
+        /// The files' format: cook.
+        #[arg(long, value_name = "FORMAT")]
+        format: SourceFormat,
+        /// The folder to write into (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Recipes to export by id or slug (repeatable); by default the whole library.
+        #[arg(long = "id", value_name = "ID")]
+        ids: Vec<String>,
+    },
+}
+
+/// `--format` of an import: a format, or `None` for "from each file's extension".
+#[derive(Debug, Clone, Copy)]
+pub struct ImportFormat(Option<SourceFormat>);
+
+fn import_format(s: &str) -> Result<ImportFormat, String> {
+    if s.trim().eq_ignore_ascii_case("auto") {
+        return Ok(ImportFormat(None));
+    }
+    s.parse::<SourceFormat>().map(|f| ImportFormat(Some(f))).map_err(|e| e.replace("(expected: ", "(expected: auto, "))
 }
 
 pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
@@ -132,53 +157,56 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
         }
         Command::Import { paths, format } => {
             let mut store = open_store(db)?;
-            let (files, walk_errors) = collect_files(&paths);
-            let mut failed = walk_errors.len();
-            for e in &walk_errors {
-                out.flush()?;
-                eprintln!("gutsy: error: {e}");
-            }
-            if files.is_empty() && failed == 0 {
+            let report = import_paths(&mut store, &paths, format.0, |_| {}, &AtomicBool::new(false))?;
+            if report.files.is_empty() {
                 return Err(CliError::Usage("no recipe files (.cook) found in the given paths".into()));
             }
-            let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
-            let mut write_error = None;
-            let sources = files.iter().map(|path| read_source(path, format));
-            store.import_all(sources, |label, result| match result {
-                Ok((r, saved)) => {
-                    let verb = match saved {
-                        Saved::Added => {
-                            added += 1;
-                            "added"
-                        }
-                        Saved::Replaced => {
-                            replaced += 1;
-                            "replaced"
-                        }
-                        Saved::Unchanged => {
-                            unchanged += 1;
-                            "unchanged"
-                        }
-                    };
-                    if let Err(e) = writeln!(out, "{verb} {} ({}) from {label}", r.title, r.slug) {
-                        write_error.get_or_insert(e);
+            for f in &report.files {
+                match (&f.error, &f.title) {
+                    (Some(e), _) => {
+                        out.flush()?;
+                        eprintln!("gutsy: error: {e}");
+                    }
+                    (None, title) => {
+                        let verb = serde_json::to_value(f.outcome)?;
+                        let (title, slug) = (title.as_deref().unwrap_or_default(), f.slug.as_deref().unwrap_or_default());
+                        writeln!(out, "{} {title} ({slug}) from {}", verb.as_str().unwrap_or_default(), f.file)?;
                     }
                 }
-                Err(e) => {
-                    failed += 1;
-                    let _ = out.flush();
-                    eprintln!("gutsy: error: {e}");
-                }
-            })?;
-            if let Some(e) = write_error {
-                return Err(e.into());
             }
-            writeln!(out, "{added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed")?;
+            let (added, updated, unchanged, failed) = (report.added, report.updated, report.unchanged, report.failed);
+            writeln!(out, "{added} added, {updated} updated, {unchanged} unchanged, {failed} failed")?;
             out.flush()?;
+            if report.imported() == 0 {
+                return Err(CliError::Partial(format!("none of the {} files was imported (see above)", report.files.len())));
+            }
             if failed > 0 {
+                eprintln!("gutsy: {failed} of {} files were not imported (see above); the others were saved", report.files.len());
+            }
+        }
+        Command::Export { format, out: dir, ids } => {
+            let store = open_store(db)?;
+            let ids = (!ids.is_empty()).then_some(ids);
+            let report = export_recipes(&store, ids.as_deref(), format, &dir).map_err(|e| match e {
+                ExportError::Store(e) => CliError::Store(e),
+                other => CliError::Usage(other.to_string()),
+            })?;
+            for f in &report.files {
+                match (&f.file, &f.error) {
+                    (Some(file), _) => writeln!(out, "wrote {file} ({})", f.title.as_deref().unwrap_or_default())?,
+                    (None, e) => {
+                        out.flush()?;
+                        eprintln!("gutsy: error: {}", e.as_deref().unwrap_or_default());
+                    }
+                }
+            }
+            writeln!(out, "{} written, {} failed", report.written, report.failed)?;
+            out.flush()?;
+            if report.failed > 0 {
                 return Err(CliError::Partial(format!(
-                    "{failed} of {} files were not imported (see above); the others were saved",
-                    files.len() + walk_errors.len()
+                    "{} of {} recipes were not exported (see above)",
+                    report.failed,
+                    report.files.len()
                 )));
             }
         }

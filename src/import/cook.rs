@@ -60,11 +60,58 @@ fn yaml_list(v: &Yaml) -> Vec<String> {
     }
 }
 
+/// Refuses what the Cooklang parser would read as text although it is a broken recipe: front
+/// matter opened and never closed (a truncated file: its title would become a step), and a
+/// `{` or `}` without its other half on the line (a mention's amount cut off or mistyped).
+/// Escaped braces (`\{`) and comments (`--`) are text.
+fn check_markup(label: &str, text: &str) -> Result<(), ImportError> {
+    let syntax = |line: usize, column: usize, message: &str| ImportError::Syntax {
+        path: label.to_string(),
+        line,
+        column,
+        message: message.to_string(),
+    };
+    let mut lines = text.lines().enumerate();
+    if text.lines().next().is_some_and(|l| l.trim_end() == "---") {
+        lines.next();
+        if !lines.by_ref().any(|(_, l)| l.trim_end() == "---") {
+            return Err(syntax(1, 1, "the front matter is never closed (no line \"---\" after it): is the file cut short?"));
+        }
+    }
+    for (i, line) in lines {
+        let mut open: Option<usize> = None;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((col, c)) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '-' if chars.peek().is_some_and(|(_, n)| *n == '-') => break,
+                '{' if open.is_some() => return Err(syntax(i + 1, col + 1, "\"{\" inside an amount: is a \"}\" missing?")),
+                '{' => open = Some(col),
+                '}' if open.is_none() => return Err(syntax(i + 1, col + 1, "\"}\" without its \"{\"")),
+                '}' => open = None,
+                _ => {}
+            }
+        }
+        if let Some(col) = open {
+            return Err(syntax(i + 1, col + 1, "\"{\" is never closed on its line"));
+        }
+    }
+    Ok(())
+}
+
+/// Front-matter keys read into the recipe's own fields; every other key is kept in
+/// `Recipe::metadata` as written (an `image` too: the model has no field for it).
+pub const FRONT_MATTER_KEYS: [&str; 10] =
+    ["title", "servings", "meal", "meals", "prep time", "cook time", "ferment time", "tags", "description", "source"];
+
 /// Parses one Cooklang recipe. `label` names the source in errors (a path or "recipes/x.cook").
 pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
     // Editors on Windows may start UTF-8 files with a byte-order mark; it would hide the front matter.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_text(label, text)?;
+    check_markup(label, text)?;
     let result = parser().parse(text);
     // The crate only warns about broken front matter and then drops it; losing the title and
     // servings silently is worse than refusing the file, so those warnings are errors here.
@@ -127,14 +174,12 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
             }
         }
     }
-    const USED: [&str; 11] =
-        ["title", "servings", "meal", "meals", "prep time", "cook time", "ferment time", "tags", "description", "source", "image"];
     let metadata = meta
         .map
         .iter()
         .filter_map(|(k, v)| {
             let key = yaml_text(k)?;
-            if USED.contains(&key.to_lowercase().as_str()) {
+            if FRONT_MATTER_KEYS.contains(&key.to_lowercase().as_str()) {
                 return None;
             }
             let value = match v {
@@ -175,7 +220,8 @@ pub fn parse_cook(label: &str, text: &str) -> Result<Recipe, ImportError> {
                         match item {
                             Item::Text { value } => s.push_str(value),
                             Item::Ingredient { index } => {
-                                if let Some(i) = parsed.ingredients.get(*index) {
+                                // `@-salt{}` is listed but hidden from the step's text.
+                                if let Some(i) = parsed.ingredients.get(*index).filter(|i| !i.modifiers().contains(Modifiers::HIDDEN)) {
                                     s.push_str(&i.display_name());
                                 }
                             }
@@ -375,6 +421,20 @@ mod tests {
         let e = parse_cook("y.cook", "---\ntitle: [unclosed\n---\nStep.\n").unwrap_err();
         assert!(e.to_string().starts_with("y.cook:"), "{e}");
         assert!(parse_cook("z.cook", "").is_err());
+    }
+
+    #[test]
+    fn cut_front_matter_and_unbalanced_braces_are_errors() {
+        for (text, at) in [
+            ("---\ntitle: Cut\nservings: [2,\n", "c.cook:1:1:"),
+            ("Add @salt{1%g.\n", "c.cook:1:10:"),
+            ("Add @salt{1%g and @pepper{}.\n", "c.cook:1:"),
+            ("Mix.\n\nAdd salt}.\n", "c.cook:3:9:"),
+        ] {
+            let e = parse_cook("c.cook", text).unwrap_err().to_string();
+            assert!(e.starts_with(at), "{e}");
+        }
+        assert!(parse_cook("c.cook", "Add @salt{1%g} \\{braces\\} -- a {comment\n").is_ok());
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod editor;
 mod plan;
 mod settings;
 mod shopping;
+mod transfer;
 mod view;
 
 pub use crate::card::{CardText, RecipeCard};
@@ -20,6 +21,9 @@ pub use settings::{save_settings, SaveSettingsError};
 pub use shopping::{
     pantry_of, pantry_text, save_aisles, save_pantry, shopping_list, ListOptions, ListSource, MadeList, ShoppingError, AISLES_KEY,
     PANTRY_EXAMPLE, PANTRY_KEY,
+};
+pub use transfer::{
+    export_recipes, import_paths, ExportError, ExportReport, ExportedFile, FileResult, ImportOutcome, ImportProgress, ImportReport,
 };
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 

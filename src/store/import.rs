@@ -9,6 +9,7 @@ use crate::import::{ImportError, Source};
 use crate::model::Recipe;
 use rusqlite::{params, Connection};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Files per commit in [`Store::import_all`]. Each file is still all-or-nothing (a savepoint);
 /// the batch only saves the commit, and the WAL checkpoint and FTS segment flush behind it, per
@@ -56,7 +57,17 @@ impl Store {
     /// every source, in order, once its recipe is committed (or with its error). A file that
     /// fails leaves nothing behind and does not stop the others; an error of the library itself
     /// stops the import and is returned, with the batches committed before it kept.
-    pub fn import_all<I>(&mut self, sources: I, mut each: impl FnMut(String, Imported)) -> Result<(), StoreError>
+    pub fn import_all<I>(&mut self, sources: I, each: impl FnMut(String, Imported)) -> Result<(), StoreError>
+    where
+        I: IntoIterator<Item = Result<Source, ImportError>>,
+        I::IntoIter: Send,
+    {
+        self.import_all_until(sources, &AtomicBool::new(false), each)
+    }
+
+    /// [`Store::import_all`] that stops before the next file once `cancel` is set: the files
+    /// written so far are committed (and reported), the rest are neither written nor reported.
+    pub fn import_all_until<I>(&mut self, sources: I, cancel: &AtomicBool, mut each: impl FnMut(String, Imported)) -> Result<(), StoreError>
     where
         I: IntoIterator<Item = Result<Source, ImportError>>,
         I::IntoIter: Send,
@@ -80,6 +91,9 @@ impl Store {
             let mut search: Vec<SearchRow> = Vec::new();
             let mut tx = self.conn.transaction()?;
             for (label, parsed) in receive {
+                if cancel.load(Ordering::Relaxed) {
+                    break; // dropping the receiver stops the worker
+                }
                 let result = match parsed {
                     Err(e) => Err(StoreError::Import(e)),
                     Ok(p) => {

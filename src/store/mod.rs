@@ -342,6 +342,24 @@ impl Store {
             .optional()?)
     }
 
+    /// The source a recipe was loaded from: its format and text (`None` if there is no such
+    /// recipe). A format this build does not know is a damaged row.
+    pub fn source(&self, key: &str) -> Result<Option<(SourceFormat, String)>, StoreError> {
+        let row: Option<(String, String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT uid, source_format, source_text FROM recipe WHERE uid = ?1 OR slug = ?1 ORDER BY uid = ?1 DESC LIMIT 1",
+            )?
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()
+            .map_err(|e| not_a_database(&self.label, e))?;
+        row.map(|(uid, format, text)| {
+            let format = format.parse::<SourceFormat>().map_err(|message| StoreError::Damaged { id: uid, message })?;
+            Ok((format, text))
+        })
+        .transpose()
+    }
+
     /// Finds a recipe by id, slug, exact title, or a unique part of the title.
     pub fn find(&self, query: &str) -> Result<Recipe, StoreError> {
         let q = query.trim();

@@ -1,0 +1,233 @@
+//! Recipes in and out of the library as files: importing files and folders with a result per
+//! file (the CLI's `recipes import`, the app's import), and exporting recipes to a folder, one
+//! file each, written whole.
+
+use crate::export::{cook, write_whole};
+use crate::filter::Filter;
+use crate::import::{collect_files, read_source, SourceFormat};
+use crate::model::{slugify, Recipe};
+use crate::store::{Saved, Store, StoreError};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How far an import has come: `done` of `total` files, the last one `file`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub file: String,
+}
+
+/// What became of one file of an import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ImportOutcome {
+    /// A new recipe.
+    Added,
+    /// The recipe from this file (or with this text) was updated; it keeps its id.
+    Updated,
+    /// The same text was already stored.
+    Unchanged,
+    /// Nothing was saved: see the error (a cancelled import's remaining files too).
+    Failed,
+}
+
+/// One file of an import and its outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FileResult {
+    /// The file as the cook named it (or as found in a named folder).
+    pub file: String,
+    pub outcome: ImportOutcome,
+    /// The recipe's id, slug and title, when it was imported.
+    pub id: Option<String>,
+    pub slug: Option<String>,
+    pub title: Option<String>,
+    /// Why it was not imported, in the core's words (naming the file, and the line where there
+    /// is one).
+    pub error: Option<String>,
+}
+
+/// An import's results, one per file in the order the files were found, and their counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub files: Vec<FileResult>,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Files not imported (cancelled ones included).
+    pub failed: usize,
+    /// The import was cancelled: the files from the first one not written on are failed with
+    /// "not imported (cancelled)"; those written before stay.
+    pub cancelled: bool,
+}
+
+impl ImportReport {
+    /// Files whose recipe is in the library now (added, updated or unchanged).
+    pub fn imported(&self) -> usize {
+        self.added + self.updated + self.unchanged
+    }
+
+    fn push(&mut self, result: FileResult) {
+        match result.outcome {
+            ImportOutcome::Added => self.added += 1,
+            ImportOutcome::Updated => self.updated += 1,
+            ImportOutcome::Unchanged => self.unchanged += 1,
+            ImportOutcome::Failed => self.failed += 1,
+        }
+        self.files.push(result);
+    }
+}
+
+fn failed(file: String, error: String) -> FileResult {
+    FileResult { file, outcome: ImportOutcome::Failed, id: None, slug: None, title: None, error: Some(error) }
+}
+
+/// Imports files and folders (recipe files found in them, recursively) into the library, each
+/// file saved whole or not at all, in batches ([`Store::import_all`]). `format` overrides the
+/// files' extensions. `progress` hears of every file once it is committed (or failed). Setting
+/// `cancel` stops before the next file: the files already written are committed and stay, the
+/// rest are reported "not imported (cancelled)". A bad file is a result, never an error; an
+/// error is the library's own (the import stops, the batches committed before it stay).
+pub fn import_paths(
+    store: &mut Store,
+    paths: &[PathBuf],
+    format: Option<SourceFormat>,
+    mut progress: impl FnMut(&ImportProgress),
+    cancel: &AtomicBool,
+) -> Result<ImportReport, StoreError> {
+    let (files, walk_errors) = collect_files(paths);
+    let total = files.len() + walk_errors.len();
+    let mut report = ImportReport { files: Vec::with_capacity(total), added: 0, updated: 0, unchanged: 0, failed: 0, cancelled: false };
+    for e in walk_errors {
+        let file = e.path().to_string();
+        report.push(failed(file.clone(), e.to_string()));
+        progress(&ImportProgress { done: report.files.len(), total, file });
+    }
+    let sources = files.iter().map(|path| read_source(path, format));
+    store.import_all_until(sources, cancel, |file, result| {
+        let result = match result {
+            Ok((recipe, saved)) => FileResult {
+                file,
+                outcome: match saved {
+                    Saved::Added => ImportOutcome::Added,
+                    Saved::Replaced => ImportOutcome::Updated,
+                    Saved::Unchanged => ImportOutcome::Unchanged,
+                },
+                id: Some(recipe.id),
+                slug: Some(recipe.slug),
+                title: Some(recipe.title),
+                error: None,
+            },
+            Err(e) => failed(file, e.to_string()),
+        };
+        let file = result.file.clone();
+        report.push(result);
+        progress(&ImportProgress { done: report.files.len(), total, file });
+    })?;
+    let reported = report.files.len();
+    if reported < total {
+        // Only a cancel leaves files unreported.
+        report.cancelled = cancel.load(Ordering::Relaxed);
+        for path in &files[reported - (total - files.len())..] {
+            let file = path.display().to_string();
+            report.push(failed(file.clone(), format!("{file}: not imported (cancelled)")));
+        }
+    }
+    Ok(report)
+}
+
+/// One recipe of an export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExportedFile {
+    /// The recipe's id, or the id or slug asked for when there is no such recipe.
+    pub id: String,
+    pub title: Option<String>,
+    /// The file written.
+    pub file: Option<String>,
+    /// Why nothing was written.
+    pub error: Option<String>,
+}
+
+/// An export's results, one per recipe.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExportReport {
+    pub files: Vec<ExportedFile>,
+    pub written: usize,
+    pub failed: usize,
+}
+
+/// Why an export could not start or go on.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{path}: cannot create the export folder: {message}")]
+    Folder { path: String, message: String },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The text of a recipe in `format`, and the file extension. The one place an export format is
+/// chosen: a new format adds its arm here (its writer lives in `export/`).
+fn render(format: SourceFormat, recipe: &Recipe, stored: Option<(SourceFormat, &str)>) -> (&'static str, String) {
+    match format {
+        SourceFormat::Cooklang => (cook::EXTENSION, cook::recipe_cooklang(recipe, stored)),
+    }
+}
+
+/// A file name for the recipe: its slug (or its title's) and `extension`, made unique by
+/// `taken` with `-2`, `-3`…
+fn file_name(recipe: &Recipe, extension: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = if recipe.slug.is_empty() { slugify(&recipe.title) } else { recipe.slug.clone() };
+    (1..)
+        .map(|n| if n == 1 { format!("{base}.{extension}") } else { format!("{base}-{n}.{extension}") })
+        .find(|name| !taken(name))
+        .unwrap_or_default()
+}
+
+/// Exports recipes (by id or slug; `None`: the whole library, in title order) into `out_dir`
+/// (created if needed), one file each named after its slug, never over an existing file
+/// (`-2`, `-3`…), each written whole ([`write_whole`]). A recipe exported in the format it was
+/// imported in is its stored text, byte for byte. A missing recipe or a failed write is a
+/// result; an error is the library's own or the folder's.
+pub fn export_recipes(store: &Store, ids: Option<&[String]>, format: SourceFormat, out_dir: &Path) -> Result<ExportReport, ExportError> {
+    std::fs::create_dir_all(out_dir).map_err(|e| ExportError::Folder { path: out_dir.display().to_string(), message: e.to_string() })?;
+    let ids: Vec<String> = match ids {
+        Some(ids) => ids.to_vec(),
+        None => store.list(&Filter::default())?.into_iter().map(|c| c.id).collect(),
+    };
+    let mut report = ExportReport { files: Vec::with_capacity(ids.len()), written: 0, failed: 0 };
+    let mut used: HashSet<String> = HashSet::new();
+    for key in ids {
+        let Some(recipe) = store.recipe(&key)? else {
+            report.failed += 1;
+            let error = StoreError::NotFound(key.clone()).to_string();
+            report.files.push(ExportedFile { id: key, title: None, file: None, error: Some(error) });
+            continue;
+        };
+        let stored = store.source(&recipe.id)?;
+        let (extension, text) = render(format, &recipe, stored.as_ref().map(|(f, t)| (*f, t.as_str())));
+        let name = file_name(&recipe, extension, |n| used.contains(&n.to_lowercase()) || out_dir.join(n).exists());
+        used.insert(name.to_lowercase());
+        let path = out_dir.join(&name);
+        let file = path.display().to_string();
+        let entry = match write_whole(&path, text.as_bytes()) {
+            Ok(()) => {
+                report.written += 1;
+                ExportedFile { id: recipe.id, title: Some(recipe.title), file: Some(file), error: None }
+            }
+            Err(e) => {
+                report.failed += 1;
+                ExportedFile { id: recipe.id, title: Some(recipe.title), file: None, error: Some(format!("{file}: cannot write: {e}")) }
+            }
+        };
+        report.files.push(entry);
+    }
+    Ok(report)
+}
