@@ -4,7 +4,7 @@
 use super::super::ImportError;
 use super::duration::parse_iso_duration;
 use super::find::MAX_DEPTH;
-use super::text::{first_text, line, paragraphs, push_unique, texts, word_list};
+use super::text::{first_text, line, paragraphs, texts, word_list};
 use crate::ingredients::{parse_line, IngredientLine};
 use crate::model::{format_minutes, parse_minutes, slugify, MealType, Recipe, Step, Times};
 use serde_json::{Map, Value};
@@ -53,27 +53,18 @@ pub fn to_recipe(label: &str, r: &Map<String, Value>) -> Result<Recipe, ImportEr
         }
     }
 
-    // Categories name meals where they can ("Dinner", "Main course"); the rest, the cuisine and
-    // the keywords are the recipe's tags (never trusted for facts).
+    // Categories name meals where they can ("Dinner", "Main course"); categories and cuisines
+    // are kept as written in the metadata (as Cooklang's `course` and `cuisine` are), and the
+    // keywords are the recipe's tags (never trusted for facts).
     let categories = word_list(r.get("recipeCategory"));
     let cuisines = word_list(r.get("recipeCuisine"));
     let mut meals: Vec<MealType> = Vec::new();
-    let mut unmapped = Vec::new();
-    for c in &categories {
-        let these = MealType::from_course(c);
-        if these.is_empty() {
-            unmapped.push(c.clone());
-        }
-        for m in these {
-            if !meals.contains(&m) {
-                meals.push(m);
-            }
+    for m in categories.iter().flat_map(|c| MealType::from_course(c)) {
+        if !meals.contains(&m) {
+            meals.push(m);
         }
     }
-    let mut tags = word_list(r.get("keywords"));
-    for t in cuisines.iter().chain(&unmapped) {
-        push_unique(&mut tags, t.clone());
-    }
+    let tags = word_list(r.get("keywords"));
     for (key, words) in [("category", &categories), ("cuisine", &cuisines)] {
         if !words.is_empty() {
             metadata.insert(key.to_string(), words.join(", "));

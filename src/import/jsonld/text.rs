@@ -96,7 +96,7 @@ pub(super) fn word_list(value: Option<&Value>) -> Vec<String> {
 }
 
 /// Adds `word` unless empty or already there (ignoring case).
-pub(super) fn push_unique(list: &mut Vec<String>, word: String) {
+fn push_unique(list: &mut Vec<String>, word: String) {
     if !word.is_empty() && !list.iter().any(|w| w.to_lowercase() == word.to_lowercase()) {
         list.push(word);
     }
