@@ -730,3 +730,23 @@ fn the_aisle_order_is_exported_edited_and_kept_in_the_library() {
         "Ferments first"
     );
 }
+
+#[test]
+fn saved_recipe_pages_import_by_their_extension() {
+    let env = Env::new();
+    let page = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/jsonld/graph-page.html")).unwrap();
+    let f = env.file("saved/leek-soup.html", &page);
+    env.file("saved/about.htm", b"<!doctype html><html><head><title>About</title></head><body>hi</body></html>");
+    let out = env.run(&["recipes", "import", env.dir.path().join("saved").to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("about.htm: no JSON-LD script"), "{err}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("added Leek & Potato Soup with Crème Fraîche"), "{stdout}");
+    let v = env.json(&["recipes", "show", "Leek & Potato Soup", "--json"]);
+    assert_eq!(v["recipe"]["servings"], 4);
+    assert_eq!(v["recipe"]["metadata"]["author"], "Asha Evans");
+    assert!(v["facts"]["triggers"].as_array().unwrap().iter().any(|t| t == "dairy"), "butter and crème fraîche: {v}");
+    // The same page again is the same recipe.
+    assert!(env.ok(&["recipes", "import", f.to_str().unwrap()]).contains("1 unchanged"));
+}

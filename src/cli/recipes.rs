@@ -49,7 +49,8 @@ pub enum Command {
         #[arg(required = true)]
         ids: Vec<String>,
     },
-    /// Import recipe files (Cooklang `.cook`), or folders of them; each file is saved on its own.
+    /// Import recipe files (Cooklang `.cook`; schema.org Recipe JSON-LD in saved pages `.html`,
+    /// `.htm` or `.json`, `.jsonld`), or folders of them; each file is saved on its own.
     /// The same file imported again updates its recipe, which keeps its id.
     Import {
         #[arg(required = true)]
@@ -139,7 +140,7 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 eprintln!("gutsy: error: {e}");
             }
             if files.is_empty() && failed == 0 {
-                return Err(CliError::Usage("no recipe files (.cook) found in the given paths".into()));
+                return Err(CliError::Usage("no recipe files (.cook, .html, .htm, .json, .jsonld) found in the given paths".into()));
             }
             let (mut added, mut replaced, mut unchanged) = (0, 0, 0);
             let mut write_error = None;

@@ -2,7 +2,7 @@
 //! (`import::parse_jsonld`) gives the same recipe back: title, servings, times, ingredient lines,
 //! steps and their sections, notes, meals and tags.
 
-use crate::import::jsonld::{format_iso_duration, FERMENT_TIME};
+use crate::import::jsonld::{format_iso_duration, meals_of, FERMENT_TIME};
 use crate::model::{parse_minutes, Recipe};
 use serde_json::{json, Map, Value};
 
@@ -42,11 +42,16 @@ pub fn recipe_jsonld(recipe: &Recipe) -> Value {
     out.insert("recipeIngredient".into(), json!(lines));
     out.insert("recipeInstructions".into(), Value::Array(instructions(recipe)));
 
-    let categories: Vec<&str> = recipe.meals.iter().map(|m| m.as_str()).collect();
-    if !categories.is_empty() {
-        out.insert("recipeCategory".into(), json!(categories));
-    } else if let Some(c) = meta("category") {
-        out.insert("recipeCategory".into(), json!(c));
+    // The categories as the source wrote them while they still name the recipe's meals.
+    let words = |c: &String| c.split(',').map(|w| w.trim().to_string()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+    match meta("category") {
+        Some(c) if meals_of(&words(c)) == recipe.meals => {
+            out.insert("recipeCategory".into(), json!(c));
+        }
+        _ if !recipe.meals.is_empty() => {
+            out.insert("recipeCategory".into(), json!(recipe.meals.iter().map(|m| m.as_str()).collect::<Vec<_>>()));
+        }
+        _ => {}
     }
     if let Some(c) = meta("cuisine") {
         out.insert("recipeCuisine".into(), json!(c));

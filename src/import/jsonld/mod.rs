@@ -15,7 +15,7 @@ mod text;
 
 pub use duration::{format_iso_duration, parse_iso_duration};
 pub use find::MAX_DEPTH;
-pub use recipe::FERMENT_TIME;
+pub use recipe::{meals_of, FERMENT_TIME};
 
 use super::{check_size, ImportError};
 use crate::model::Recipe;

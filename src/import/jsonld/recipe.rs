@@ -58,12 +58,7 @@ pub fn to_recipe(label: &str, r: &Map<String, Value>) -> Result<Recipe, ImportEr
     // keywords are the recipe's tags (never trusted for facts).
     let categories = word_list(r.get("recipeCategory"));
     let cuisines = word_list(r.get("recipeCuisine"));
-    let mut meals: Vec<MealType> = Vec::new();
-    for m in categories.iter().flat_map(|c| MealType::from_course(c)) {
-        if !meals.contains(&m) {
-            meals.push(m);
-        }
-    }
+    let meals = meals_of(&categories);
     let tags = word_list(r.get("keywords"));
     for (key, words) in [("category", &categories), ("cuisine", &cuisines)] {
         if !words.is_empty() {
@@ -104,6 +99,17 @@ pub fn to_recipe(label: &str, r: &Map<String, Value>) -> Result<Recipe, ImportEr
         tags,
         metadata,
     })
+}
+
+/// The meals `recipeCategory` words name, in order, once each ([`MealType::from_course`]).
+pub fn meals_of(categories: &[String]) -> Vec<MealType> {
+    let mut meals: Vec<MealType> = Vec::new();
+    for m in categories.iter().flat_map(|c| MealType::from_course(c)) {
+        if !meals.contains(&m) {
+            meals.push(m);
+        }
+    }
+    meals
 }
 
 /// The ingredient lines of `recipeIngredient`: an array of strings, or one string of lines.
