@@ -34,6 +34,15 @@ pub fn find_recipe(label: &str, text: &str) -> Result<Map<String, Value>, Import
         let doc = parse_json(label, text, 1, 1)?;
         return first_recipe(&doc).cloned().ok_or_else(|| invalid(label, "no schema.org Recipe found in the JSON document".into()));
     }
+    // html5ever reads CR LF as LF; the same text here lets a script be found in the page again
+    // (for the line of a JSON error) without changing any line number.
+    let normalized;
+    let text = if text.contains("\r\n") {
+        normalized = text.replace("\r\n", "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
     let page = Html::parse_document(text);
     let scripts = Selector::parse("script[type]").map_err(|e| invalid(label, format!("internal selector error: {e}")))?;
     let mut blocks = 0;
@@ -192,6 +201,8 @@ mod tests {
         let page = "<html>\n<head>\n<script type=\"application/ld+json\">\n{\n  \"@type\": \"Recipe\",\n  \"name\": oops\n}\n</script>\n</head></html>";
         let e = find_recipe("p.html", page).unwrap_err();
         assert!(e.to_string().starts_with("p.html:6:11: invalid JSON: expected value"), "{e}");
+        let e = find_recipe("crlf.html", &page.replace('\n', "\r\n")).unwrap_err();
+        assert!(e.to_string().starts_with("crlf.html:6:11: invalid JSON"), "{e}");
         let e = find_recipe("x.json", "{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
         assert!(e.to_string().starts_with("x.json:3:7: invalid JSON: expected `:`"), "{e}");
         let e = find_recipe("one.json", "{\"a\": }").unwrap_err();

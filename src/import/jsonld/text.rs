@@ -14,6 +14,17 @@ const HIDDEN: [&str; 4] = ["script", "style", "template", "noscript"];
 /// The paragraphs of a text that may hold HTML: entities decoded, tags dropped, each paragraph
 /// (a line, or a block element) with its white space collapsed; empty ones left out.
 pub(super) fn paragraphs(text: &str) -> Vec<String> {
+    // Control characters (NUL and the like) are never a cook's text; a lone CR ends a line.
+    let cleaned;
+    let text = if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        cleaned = text
+            .chars()
+            .filter_map(|c| if c == '\r' { Some('\n') } else { (!c.is_control() || c == '\t' || c == '\n').then_some(c) })
+            .collect::<String>();
+        cleaned.as_str()
+    } else {
+        text
+    };
     let plain;
     let text = if text.contains(['<', '&']) {
         plain = html_text(text);
@@ -119,6 +130,8 @@ mod tests {
         assert_eq!(line("Hi<script>alert(1)</script> there<style>p{}</style>"), "Hi there");
         assert_eq!(line("&#39;quoted&#39; &quot;x&quot; &eacute;"), "'quoted' \"x\" é");
         assert_eq!(line("<unclosed"), "");
+        assert_eq!(paragraphs("a\0b\r\nc\rd\u{7}"), vec!["ab", "c", "d"]);
+        assert_eq!(line("<\0a"), "", "NUL is dropped before the markup is read");
         assert!(paragraphs("").is_empty());
     }
 
