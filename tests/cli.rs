@@ -751,6 +751,14 @@ fn import_fails_only_when_nothing_was_imported_and_export_writes_files_back() {
     // Again: a new name, never over the first file.
     env.ok(&["recipes", "export", "--format", "cook", "--out", dir.to_str().unwrap(), "--id", "test-kimchi-bowl"]);
     assert!(dir.join("test-kimchi-bowl-2.cook").exists());
+    // As schema.org JSON-LD: a .json file that imports back as the same recipe.
+    let ld = env.dir.path().join("ld");
+    env.ok(&["recipes", "export", "--format", "jsonld", "--out", ld.to_str().unwrap(), "--id", "test-kimchi-bowl"]);
+    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(ld.join("test-kimchi-bowl.json")).unwrap()).unwrap();
+    assert_eq!((doc["@type"].as_str(), doc["name"].as_str()), (Some("Recipe"), Some("Test Kimchi Bowl")));
+    let other = Env::new();
+    let out = other.ok(&["recipes", "import", ld.join("test-kimchi-bowl.json").to_str().unwrap()]);
+    assert!(out.contains("added Test Kimchi Bowl"), "{out}");
     // The whole library by default, and an unknown id is named.
     let all = env.dir.path().join("all");
     env.ok(&["recipes", "export", "--format", "cook", "--out", all.to_str().unwrap()]);
@@ -761,6 +769,7 @@ fn import_fails_only_when_nothing_was_imported_and_export_writes_files_back() {
     for args in [
         vec!["recipes", "import", "--format", "docx", "x.cook"],
         vec!["recipes", "export", "--format", "pdf", "--out", "x"],
+        vec!["recipes", "import", "--format", "html", "x.cook"],
         vec!["recipes", "export", "--format", "cook"],
         vec!["recipes", "import"],
     ] {
@@ -768,4 +777,22 @@ fn import_fails_only_when_nothing_was_imported_and_export_writes_files_back() {
         assert_eq!(out.status.code(), Some(2), "clap's usage error for {args:?}");
         assert!(!out.stderr.is_empty());
     }
+fn saved_recipe_pages_import_by_their_extension() {
+    let env = Env::new();
+    let page = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/jsonld/graph-page.html")).unwrap();
+    let f = env.file("saved/leek-soup.html", &page);
+    env.file("saved/about.htm", b"<!doctype html><html><head><title>About</title></head><body>hi</body></html>");
+    // One page imports, so the run succeeds; the page without a recipe is named.
+    let out = env.run(&["recipes", "import", env.dir.path().join("saved").to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("about.htm: no JSON-LD script"), "{err}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("added Leek & Potato Soup with Crème Fraîche"), "{stdout}");
+    let v = env.json(&["recipes", "show", "Leek & Potato Soup", "--json"]);
+    assert_eq!(v["recipe"]["servings"], 4);
+    assert_eq!(v["recipe"]["metadata"]["author"], "Asha Evans");
+    assert!(v["facts"]["triggers"].as_array().unwrap().iter().any(|t| t == "dairy"), "butter and crème fraîche: {v}");
+    // The same page again is the same recipe.
+    assert!(env.ok(&["recipes", "import", f.to_str().unwrap()]).contains("1 unchanged"));
 }

@@ -49,20 +49,21 @@ pub enum Command {
         #[arg(required = true)]
         ids: Vec<String>,
     },
-    /// Import recipe files (Cooklang `.cook`), or folders of them; each file is saved on its own.
+    /// Import recipe files (Cooklang `.cook`; schema.org Recipe JSON-LD in saved pages `.html`,
+    /// `.htm` or `.json`, `.jsonld`), or folders of them; each file is saved on its own.
     /// The same file imported again updates its recipe, which keeps its id. Prints a line per
     /// file and a summary; fails only when no file could be imported.
     Import {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The files' format: auto (from the extension) or cook.
+        /// The files' format: auto (from the extension), cook or jsonld.
         #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = import_format)]
         format: ImportFormat,
     },
     /// Export recipes into a folder, one file each named after its slug (never over an existing
     /// file). A recipe imported as Cooklang is written as its own text, byte for byte.
     Export {
-        /// The files' format: cook.
+        /// The files' format: cook or jsonld (schema.org Recipe, one .json file per recipe).
         #[arg(long, value_name = "FORMAT")]
         format: SourceFormat,
         /// The folder to write into (created if needed).
@@ -159,7 +160,7 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
             let mut store = open_store(db)?;
             let report = import_paths(&mut store, &paths, format.0, |_| {}, &AtomicBool::new(false))?;
             if report.files.is_empty() {
-                return Err(CliError::Usage("no recipe files (.cook) found in the given paths".into()));
+                return Err(CliError::Usage("no recipe files (.cook, .html, .htm, .json, .jsonld) found in the given paths".into()));
             }
             for f in &report.files {
                 match (&f.error, &f.title) {

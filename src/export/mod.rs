@@ -1,11 +1,14 @@
 //! Documents for paper and files: one layout model per kind of document (`layout.rs`), rendered
 //! as Markdown (`markdown.rs`) or PDF (`pdf/`). The app's print view lays out the same model.
+//! Recipes for other apps: schema.org JSON-LD (`jsonld.rs`).
 
 pub mod cook;
+pub mod jsonld;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;
 
+pub use jsonld::recipe_jsonld;
 pub use layout::{ListDoc, ListLine, ListSection};
 
 /// Writes `bytes` to `path` whole or not at all: a sibling temporary file, synced, then renamed

@@ -1,24 +1,27 @@
 //! Sources of recipes: which format a file is in, reading it with its canonical path (its
 //! identity), and walking folders. Every error names the file.
 
-use super::{read_recipe_file, ImportError};
+use super::{check_size, check_text, read_text_file, ImportError};
 use crate::model::Recipe;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-/// The formats recipes come in. Cooklang now; schema.org JSON-LD is next.
+/// The formats recipes come in: Cooklang, and schema.org Recipe in JSON-LD (a saved web page
+/// or a JSON document).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
     Cooklang,
+    JsonLd,
 }
 
 impl SourceFormat {
-    pub const ALL: [SourceFormat; 1] = [SourceFormat::Cooklang];
+    pub const ALL: [SourceFormat; 2] = [SourceFormat::Cooklang, SourceFormat::JsonLd];
 
     /// The name stored with a recipe and accepted by `--format`.
     pub fn as_str(&self) -> &'static str {
         match self {
             SourceFormat::Cooklang => "cook",
+            SourceFormat::JsonLd => "jsonld",
         }
     }
 
@@ -26,6 +29,7 @@ impl SourceFormat {
     pub fn extensions(&self) -> &'static [&'static str] {
         match self {
             SourceFormat::Cooklang => &["cook"],
+            SourceFormat::JsonLd => &["html", "htm", "json", "jsonld"],
         }
     }
 
@@ -35,10 +39,32 @@ impl SourceFormat {
         SourceFormat::ALL.into_iter().find(|f| f.extensions().contains(&ext.as_str()))
     }
 
+    /// The format of text that came without a name (pasted text, `--format auto`): a JSON
+    /// object or array, or an HTML page, is JSON-LD; anything else is Cooklang. An HTML page
+    /// without JSON-LD is JSON-LD too, so it is refused as "no Recipe found" instead of being
+    /// read as Cooklang steps full of markup.
+    pub fn sniff(text: &str) -> SourceFormat {
+        if super::jsonld::looks_like_jsonld(text) {
+            SourceFormat::JsonLd
+        } else {
+            SourceFormat::Cooklang
+        }
+    }
+
     /// Parses text in this format; `label` names the source in errors.
     pub fn parse(&self, label: &str, text: &str) -> Result<Recipe, ImportError> {
         match self {
             SourceFormat::Cooklang => super::parse_cook(label, text),
+            SourceFormat::JsonLd => super::parse_jsonld(label, text),
+        }
+    }
+
+    /// Checks text read from a file before parsing: Cooklang has a line-length limit; pages
+    /// and JSON are often one long line, and have only the size limit.
+    fn check(&self, label: &str, text: &str) -> Result<(), ImportError> {
+        match self {
+            SourceFormat::Cooklang => check_text(label, text),
+            SourceFormat::JsonLd => check_size(label, text),
         }
     }
 }
@@ -48,7 +74,11 @@ impl FromStr for SourceFormat {
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim().to_ascii_lowercase().as_str() {
             "cook" | "cooklang" => Ok(SourceFormat::Cooklang),
-            other => Err(format!("unknown recipe format {other:?} (expected: cook)")),
+            "jsonld" | "json-ld" | "schema" => Ok(SourceFormat::JsonLd),
+            other => {
+                let names: Vec<&str> = SourceFormat::ALL.iter().map(|f| f.as_str()).collect();
+                Err(format!("unknown recipe format {other:?} (expected one of: {})", names.join(", ")))
+            }
         }
     }
 }
@@ -66,11 +96,12 @@ pub struct Source {
 }
 
 /// Reads a recipe file (size, binary and encoding checked) with its canonical path. `format`
-/// overrides the extension.
+/// overrides the extension; a file whose extension names no format is sniffed.
 pub fn read_source(path: &Path, format: Option<SourceFormat>) -> Result<Source, ImportError> {
     let label = path.display().to_string();
-    let format = format.or_else(|| SourceFormat::of_path(path)).unwrap_or(SourceFormat::Cooklang);
-    let text = read_recipe_file(path)?;
+    let text = read_text_file(path)?;
+    let format = format.or_else(|| SourceFormat::of_path(path)).unwrap_or_else(|| SourceFormat::sniff(&text));
+    format.check(&label, &text)?;
     let canonical = std::fs::canonicalize(path).map_err(|e| ImportError::Io { path: label.clone(), message: e.to_string() })?;
     Ok(Source { format, label, text, path: Some(canonical) })
 }
@@ -132,6 +163,42 @@ mod tests {
         assert_eq!(a.path, b.path);
         assert_ne!(a.label, b.label);
         assert_eq!("Cooklang".parse::<SourceFormat>(), Ok(SourceFormat::Cooklang));
-        assert!("jsonld".parse::<SourceFormat>().is_err());
+        for name in ["jsonld", "JSON-LD", "schema"] {
+            assert_eq!(name.parse::<SourceFormat>(), Ok(SourceFormat::JsonLd));
+        }
+        assert_eq!("yaml".parse::<SourceFormat>(), Err("unknown recipe format \"yaml\" (expected one of: cook, jsonld)".into()));
+        for f in SourceFormat::ALL {
+            assert_eq!(f.as_str().parse::<SourceFormat>(), Ok(f), "the stored name reads back");
+        }
+    }
+
+    #[test]
+    fn pages_and_json_are_collected_and_long_lines_allowed_there() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.html", "b.HTM", "c.json", "d.jsonld", "e.cook", "f.txt", "g.js"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let (files, _) = collect_files(&[dir.path().to_path_buf()]);
+        let names: Vec<_> = files.iter().map(|f| f.file_name().unwrap().to_str().unwrap()).collect();
+        assert_eq!(names, vec!["a.html", "b.HTM", "c.json", "d.jsonld", "e.cook"]);
+        let long = format!(
+            "{{\"@type\":\"Recipe\",\"name\":\"Long\",\"recipeIngredient\":[\"1 egg\"],\"description\":\"{}\"}}",
+            "y".repeat(20_000)
+        );
+        std::fs::write(dir.path().join("long.json"), &long).unwrap();
+        std::fs::write(dir.path().join("long.cook"), &long).unwrap();
+        let s = read_source(&dir.path().join("long.json"), None).unwrap();
+        assert_eq!(s.format, SourceFormat::JsonLd);
+        assert_eq!(s.format.parse(&s.label, &s.text).unwrap().title, "Long");
+        assert!(read_source(&dir.path().join("long.cook"), None).is_err(), "Cooklang keeps its line limit");
+    }
+
+    #[test]
+    fn sniffing_pasted_text() {
+        assert_eq!(SourceFormat::sniff("{\"@type\": \"Recipe\"}"), SourceFormat::JsonLd);
+        assert_eq!(SourceFormat::sniff("\n  [1, 2]"), SourceFormat::JsonLd);
+        assert_eq!(SourceFormat::sniff("<!doctype html><title>x</title>"), SourceFormat::JsonLd);
+        assert_eq!(SourceFormat::sniff("---\ntitle: x\n---\nBoil @water{1%l}.\n"), SourceFormat::Cooklang);
+        assert_eq!(SourceFormat::sniff(""), SourceFormat::Cooklang);
     }
 }

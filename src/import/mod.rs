@@ -1,13 +1,16 @@
-//! Reading recipes from outside: files checked for size and encoding, then Cooklang parsed into
-//! the model. Pure functions over text, except [`read_recipe_file`] at the edge.
+//! Reading recipes from outside: files checked for size and encoding, then Cooklang or
+//! schema.org JSON-LD parsed into the model. Pure functions over text, except
+//! [`read_recipe_file`] and [`read_source`] at the edge.
 
 pub mod cook;
 mod files;
+pub mod jsonld;
 mod source;
 
 pub use cook::parse_cook;
 pub use files::{collect_files, read_source, Source, SourceFormat};
-pub use source::{check_text, read_recipe_file, MAX_FILE_BYTES, MAX_LINE_CHARS};
+pub use jsonld::parse_jsonld;
+pub use source::{check_size, check_text, read_recipe_file, read_text_file, MAX_FILE_BYTES, MAX_LINE_CHARS};
 
 /// Why a recipe could not be imported. Every variant names the file; most name the line.
 #[derive(Debug, Clone, thiserror::Error, PartialEq)]
@@ -16,7 +19,7 @@ pub enum ImportError {
     Io { path: String, message: String },
     #[error("{path}: the file is {size} bytes; recipe files are limited to {max} bytes")]
     TooLarge { path: String, size: u64, max: u64 },
-    #[error("{path}:{line}: this is a binary file (NUL byte), not a Cooklang recipe")]
+    #[error("{path}:{line}: this is a binary file (NUL byte), not a recipe")]
     Binary { path: String, line: usize },
     #[error("{path}:{line}: the text is not valid UTF-8 (save the file as UTF-8)")]
     Encoding { path: String, line: usize },

@@ -6,11 +6,21 @@ use std::path::Path;
 
 /// Largest recipe file accepted (5 MB): real recipes are a few KB; larger is a mistake or an attack.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
-/// Longest line accepted, in characters.
+/// Longest line accepted in line-oriented formats (Cooklang), in characters. Saved pages and
+/// JSON documents are often one long line, so JSON-LD only has the size limit.
 pub const MAX_LINE_CHARS: usize = 10_000;
 
-/// Reads a recipe file as text, refusing huge, binary and non-UTF-8 files with the file named.
+/// Reads a recipe file as text, refusing huge, binary and non-UTF-8 files and over-long lines
+/// with the file named.
 pub fn read_recipe_file(path: &Path) -> Result<String, ImportError> {
+    let text = read_text_file(path)?;
+    check_text(&path.display().to_string(), &text)?;
+    Ok(text)
+}
+
+/// Reads a file as text, refusing huge, binary and non-UTF-8 files with the file named; line
+/// lengths are left to the format ([`check_text`], [`check_size`]).
+pub fn read_text_file(path: &Path) -> Result<String, ImportError> {
     let label = path.display().to_string();
     let io = |e: std::io::Error| ImportError::Io { path: label.clone(), message: e.to_string() };
     let file = std::fs::File::open(path).map_err(io)?;
@@ -24,9 +34,7 @@ pub fn read_recipe_file(path: &Path) -> Result<String, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { path: label, size: bytes.len() as u64, max: MAX_FILE_BYTES });
     }
-    let text = check_bytes(&label, bytes)?;
-    check_text(&label, &text)?;
-    Ok(text)
+    check_bytes(&label, bytes)
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> usize {
@@ -43,11 +51,17 @@ fn check_bytes(label: &str, bytes: Vec<u8>) -> Result<String, ImportError> {
     })
 }
 
-/// Checks text that is already in memory (line lengths, size).
-pub fn check_text(label: &str, text: &str) -> Result<(), ImportError> {
+/// Checks the size of text that is already in memory.
+pub fn check_size(label: &str, text: &str) -> Result<(), ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { path: label.into(), size: text.len() as u64, max: MAX_FILE_BYTES });
     }
+    Ok(())
+}
+
+/// Checks text that is already in memory (line lengths, size).
+pub fn check_text(label: &str, text: &str) -> Result<(), ImportError> {
+    check_size(label, text)?;
     for (i, line) in text.lines().enumerate() {
         // Byte length bounds char count from above: only count chars for long lines.
         if line.len() > MAX_LINE_CHARS {

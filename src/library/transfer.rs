@@ -178,6 +178,8 @@ pub enum ExportError {
 fn render(format: SourceFormat, recipe: &Recipe, stored: Option<(SourceFormat, &str)>) -> (&'static str, String) {
     match format {
         SourceFormat::Cooklang => (cook::EXTENSION, cook::recipe_cooklang(recipe, stored)),
+        // Pretty-printed: a cook may read or diff it. A `Value` always serializes.
+        SourceFormat::JsonLd => ("json", serde_json::to_string_pretty(&crate::export::recipe_jsonld(recipe)).unwrap_or_default()),
     }
 }
 

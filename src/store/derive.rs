@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 pub fn model_version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
     VERSION.get_or_init(|| {
-        let parts: [&str; 17] = [
+        let parts: [&str; 21] = [
             include_str!("../catalog/foods.toml"),
             include_str!("../catalog/qualifiers.toml"),
             include_str!("../catalog/aisles.toml"),
@@ -24,6 +24,10 @@ pub fn model_version() -> &'static str {
             include_str!("../ingredients/parse.rs"),
             include_str!("../ingredients/line.rs"),
             include_str!("../import/cook.rs"),
+            include_str!("../import/jsonld/find.rs"),
+            include_str!("../import/jsonld/recipe.rs"),
+            include_str!("../import/jsonld/text.rs"),
+            include_str!("../import/jsonld/duration.rs"),
             include_str!("../facts.rs"),
             include_str!("../facts/live.rs"),
             include_str!("../card.rs"),

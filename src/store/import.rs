@@ -5,7 +5,7 @@ use super::derive::SearchRow;
 use super::{content_hash, derive, now, row_where, unique_slug, Row, Saved, Store, StoreError};
 use crate::catalog::Catalog;
 use crate::facts::{recipe_facts, RecipeFacts};
-use crate::import::{ImportError, Source};
+use crate::import::{ImportError, Source, SourceFormat};
 use crate::model::Recipe;
 use rusqlite::{params, Connection};
 use std::path::Path;
@@ -47,9 +47,11 @@ impl Store {
         Ok((recipe, saved))
     }
 
-    /// Imports text that came from no file (tests, pasted text): identity by content only.
+    /// Imports text that came from no file (tests, pasted text): identity by content only. The
+    /// format is sniffed ([`SourceFormat::sniff`]): JSON or an HTML page is JSON-LD, anything
+    /// else Cooklang.
     pub fn import_text(&mut self, label: &str, text: &str) -> Result<(Recipe, Saved), StoreError> {
-        self.import(&Source { format: crate::import::SourceFormat::Cooklang, label: label.to_string(), text: text.to_string(), path: None })
+        self.import(&Source { format: SourceFormat::sniff(text), label: label.to_string(), text: text.to_string(), path: None })
     }
 
     /// Imports many sources (a folder, a selection of files): `sources` yields each source or

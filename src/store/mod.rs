@@ -212,16 +212,19 @@ impl Store {
 
     /// Replaces the source text of a stored recipe (the editor's save): same id, new facts. A
     /// bundled recipe changed this way is the cook's from then on: bundle updates leave it alone.
+    /// The format is sniffed from the text ([`SourceFormat::sniff`]).
     pub fn update_text(&mut self, key: &str, text: &str) -> Result<Recipe, StoreError> {
         let tx = self.conn.transaction()?;
         let row = row_where(&tx, "uid = ?1 OR slug = ?1", key)?.ok_or_else(|| StoreError::NotFound(key.to_string()))?;
-        let mut recipe = SourceFormat::Cooklang.parse(&row.slug, text)?;
+        // The text says its format: a JSON-LD recipe edited as JSON stays JSON-LD.
+        let format = SourceFormat::sniff(text);
+        let mut recipe = format.parse(&row.slug, text)?;
         recipe.id = row.uid;
         recipe.slug = unique_slug(&tx, &recipe.title, Some(row.id))?;
         tx.execute(
-            "UPDATE recipe SET slug = ?2, title = ?3, source_format = 'cook', source_hash = ?4, source_text = ?5,
+            "UPDATE recipe SET slug = ?2, title = ?3, source_format = ?7, source_hash = ?4, source_text = ?5,
                  edited = (origin = 'bundled'), updated_at = ?6 WHERE id = ?1",
-            params![row.id, recipe.slug, recipe.title, content_hash(text), text, now()],
+            params![row.id, recipe.slug, recipe.title, content_hash(text), text, now(), format.as_str()],
         )?;
         derive::write(&tx, Catalog::bundled(), row.id, &recipe)?;
         tx.commit()?;

@@ -340,3 +340,47 @@ fn plan_candidates_are_the_filtered_list_with_the_same_facts() {
     }
     assert!(cands.iter().any(|c| c.lead_minutes.is_some()), "ferments bring their lead time");
 }
+
+const PAGE: &str = r#"<!doctype html><html><head><title>Leek soup | Blog</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Leek soup"},
+{"@type": "Recipe", "name": "Leek &amp; Potato Soup", "recipeYield": "4 servings", "cookTime": "PT30M",
+ "recipeCategory": "Lunch", "recipeIngredient": ["2 leeks, sliced", "500 g potatoes", "1 cup milk"],
+ "recipeInstructions": [{"@type": "HowToStep", "text": "Soften the leeks."}, {"@type": "HowToStep", "text": "Simmer with the potatoes, add milk."}]}]}</script>
+</head><body><p>Long story about soup.</p></body></html>"#;
+
+#[test]
+fn pasted_json_ld_is_sniffed_stored_with_its_format_and_re_derived() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.db");
+    let (mut store, _) = library::open(&path).unwrap();
+    let (recipe, saved) = store.import_text("pasted", PAGE).unwrap();
+    assert_eq!(saved, Saved::Added);
+    assert_eq!(recipe.title, "Leek & Potato Soup");
+    let format: String = store.conn.query_row("SELECT source_format FROM recipe WHERE uid = ?1", [&recipe.id], |r| r.get(0)).unwrap();
+    assert_eq!(format, "jsonld");
+    let dairy = || FilterSpec { exclude: vec!["dairy".into()], ..FilterSpec::default() };
+    assert!(!ids(&store, dairy()).contains(&recipe.slug), "the milk counts");
+    // An older model: scrambled facts, re-derived from the stored page on open.
+    store
+        .conn
+        .execute("UPDATE recipe_index SET triggers = 0, filter = 0 WHERE recipe_id = (SELECT id FROM recipe WHERE uid = ?1)", [&recipe.id])
+        .unwrap();
+    store.conn.execute("UPDATE meta SET value = 'old' WHERE key = 'model'", []).unwrap();
+    drop(store);
+    let (mut store, _) = library::open(&path).unwrap();
+    assert!(store.stale().is_empty(), "{:?}", store.stale());
+    assert!(!ids(&store, dairy()).contains(&recipe.slug), "facts re-derived from the JSON-LD text");
+    let again = store.recipe(&recipe.id).unwrap().unwrap();
+    assert_eq!((again.servings, again.times.cook_minutes, again.steps.len()), (4, Some(30), 2));
+    // The editor's save of JSON keeps it JSON-LD; Cooklang text makes it Cooklang.
+    let json = r#"{"@type": "Recipe", "name": "Leek Soup", "recipeIngredient": ["2 leeks"]}"#;
+    assert_eq!(store.update_text(&recipe.id, json).unwrap().title, "Leek Soup");
+    let format: String = store.conn.query_row("SELECT source_format FROM recipe WHERE uid = ?1", [&recipe.id], |r| r.get(0)).unwrap();
+    assert_eq!(format, "jsonld");
+    store.update_text(&recipe.id, "Soften @leeks{2}.\n").unwrap();
+    let format: String = store.conn.query_row("SELECT source_format FROM recipe WHERE uid = ?1", [&recipe.id], |r| r.get(0)).unwrap();
+    assert_eq!(format, "cook");
+    // A pasted page without a recipe is refused, naming what is missing, and nothing is written.
+    let e = store.import_text("page", "<!doctype html><html><body>hi</body></html>").unwrap_err();
+    assert!(e.to_string().contains("page: no JSON-LD script"), "{e}");
+}
