@@ -777,6 +777,9 @@ fn import_fails_only_when_nothing_was_imported_and_export_writes_files_back() {
         assert_eq!(out.status.code(), Some(2), "clap's usage error for {args:?}");
         assert!(!out.stderr.is_empty());
     }
+}
+
+#[test]
 fn saved_recipe_pages_import_by_their_extension() {
     let env = Env::new();
     let page = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/jsonld/graph-page.html")).unwrap();
