@@ -4,6 +4,12 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The binary under test; `GUTSY_TEST_BIN` overrides it (builders sharing one target directory
+/// overwrite each other's `target/debug/gutsy`).
+fn bin() -> PathBuf {
+    std::env::var_os("GUTSY_TEST_BIN").map(PathBuf::from).unwrap_or_else(|| env!("CARGO_BIN_EXE_gutsy").into())
+}
+
 struct Env {
     dir: tempfile::TempDir,
 }
@@ -24,7 +30,7 @@ impl Env {
         p
     }
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_gutsy")).args(args).env("GUTSY_DB", self.db()).stdin(Stdio::null()).output().unwrap()
+        Command::new(bin()).args(args).env("GUTSY_DB", self.db()).stdin(Stdio::null()).output().unwrap()
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -84,12 +90,8 @@ fn parse_json_shows_second_measures_packs_and_the_parts_of_a_line() {
 
 #[test]
 fn parse_reads_stdin_line_by_line() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gutsy"))
-        .args(["ingredients", "parse", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        Command::new(bin()).args(["ingredients", "parse", "--json"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     use std::io::Write;
     child.stdin.take().unwrap().write_all(b"1 cup soy sauce\n2 tbsp tamari\n").unwrap();
     let out = child.wait_with_output().unwrap();
@@ -254,7 +256,7 @@ fn a_file_keeps_its_recipe_by_any_path_spelling_and_through_a_retitle() {
     for p in &spellings {
         env.ok(&["recipes", "import", p]);
     }
-    let relative = Command::new(env!("CARGO_BIN_EXE_gutsy"))
+    let relative = Command::new(bin())
         .args(["recipes", "import", "./bowl.cook"])
         .current_dir(dir.join("dir"))
         .env("GUTSY_DB", env.db())
