@@ -17,7 +17,7 @@ mod search;
 mod settings;
 mod shopping;
 
-pub use backup::{check_backup, restore, BackupError, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES};
+pub use backup::{check_backup, restore, BackupError, CheckedBackup, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES};
 pub use derive::{content_hash, model_version};
 pub use import::BATCH;
 pub use list::ListPage;
