@@ -4,6 +4,12 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The binary under test; `GUTSY_TEST_BIN` overrides it (builders sharing one target directory
+/// overwrite each other's `target/debug/gutsy`).
+fn bin() -> PathBuf {
+    std::env::var_os("GUTSY_TEST_BIN").map(PathBuf::from).unwrap_or_else(|| env!("CARGO_BIN_EXE_gutsy").into())
+}
+
 struct Env {
     dir: tempfile::TempDir,
 }
@@ -24,7 +30,7 @@ impl Env {
         p
     }
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_gutsy")).args(args).env("GUTSY_DB", self.db()).stdin(Stdio::null()).output().unwrap()
+        Command::new(bin()).args(args).env("GUTSY_DB", self.db()).stdin(Stdio::null()).output().unwrap()
     }
     fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -84,12 +90,8 @@ fn parse_json_shows_second_measures_packs_and_the_parts_of_a_line() {
 
 #[test]
 fn parse_reads_stdin_line_by_line() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gutsy"))
-        .args(["ingredients", "parse", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child =
+        Command::new(bin()).args(["ingredients", "parse", "--json"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     use std::io::Write;
     child.stdin.take().unwrap().write_all(b"1 cup soy sauce\n2 tbsp tamari\n").unwrap();
     let out = child.wait_with_output().unwrap();
@@ -254,7 +256,7 @@ fn a_file_keeps_its_recipe_by_any_path_spelling_and_through_a_retitle() {
     for p in &spellings {
         env.ok(&["recipes", "import", p]);
     }
-    let relative = Command::new(env!("CARGO_BIN_EXE_gutsy"))
+    let relative = Command::new(bin())
         .args(["recipes", "import", "./bowl.cook"])
         .current_dir(dir.join("dir"))
         .env("GUTSY_DB", env.db())
@@ -798,4 +800,64 @@ fn saved_recipe_pages_import_by_their_extension() {
     assert!(v["facts"]["triggers"].as_array().unwrap().iter().any(|t| t == "dairy"), "butter and crème fraîche: {v}");
     // The same page again is the same recipe.
     assert!(env.ok(&["recipes", "import", f.to_str().unwrap()]).contains("1 unchanged"));
+
+}
+
+#[test]
+fn backup_and_restore_merge_or_replace_with_result_lines() {
+    let env = Env::new();
+    let mine = env.file("mine.cook", GOOD.as_bytes());
+    env.ok(&["recipes", "import", mine.to_str().unwrap()]);
+    env.ok(&["plan", "generate", "--start", "2026-11-30", "--save", "Week", "--today", "2026-11-01"]);
+    let backup = env.dir.path().join("lib.backup");
+    let out = env.ok(&["backup", backup.to_str().unwrap()]);
+    assert!(out.starts_with("backed up ") && out.contains("1 plans") && out.contains("lib.backup"), "{out}");
+    let before = env.uids();
+
+    env.ok(&["recipes", "delete", "test-kimchi-bowl"]);
+    env.ok(&["plan", "delete", "Week"]);
+    let out = env.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(out.contains("merged") && out.contains("1 recipes added") && out.contains("1 plans added"), "merge is the default: {out}");
+    assert_eq!(env.uids(), before);
+
+    let other = env.file("other.cook", GOOD.replace("Test Kimchi Bowl", "Other Bowl").as_bytes());
+    env.ok(&["recipes", "import", other.to_str().unwrap()]);
+    let out = env.ok(&["restore", backup.to_str().unwrap(), "--replace"]);
+    assert!(out.starts_with("replaced the library with") && out.contains(&format!("{} recipes, 1 plans", before.len())), "{out}");
+    assert_eq!(env.uids(), before, "the recipe added since is gone");
+
+    let out = env.run(&["restore", backup.to_str().unwrap(), "--merge", "--replace"]);
+    assert!(!out.status.success());
+    let junk = env.file("junk.backup", b"not a library at all, just words");
+    let out = env.run(&["restore", junk.to_str().unwrap(), "--replace"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("junk.backup") && err.contains("not an SQLite database"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(env.uids(), before);
+}
+
+#[test]
+fn a_plan_exports_as_icalendar_with_the_same_uids_each_time() {
+    let env = Env::new();
+    env.ok(&["plan", "generate", "--start", "2026-11-28", "--save", "Week", "--today", "2026-11-01"]);
+    let file = env.dir.path().join("out/week.ics");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let out = env.ok(&["plan", "export-ical", "Week", "--out", file.to_str().unwrap(), "--today", "2026-11-01"]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let plan = env.json(&["plan", "show", "Week", "--json", "--today", "2026-11-01"]);
+    let filled =
+        plan["days"].as_array().unwrap().iter().flat_map(|d| d["meals"].as_array().unwrap()).filter(|m| !m["recipe"].is_null()).count();
+    let prep = plan["prep"].as_array().unwrap().len();
+    assert!(out.contains(&format!("wrote {filled} meals and {prep} prep tasks")), "{out}");
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.trim_end().ends_with("END:VCALENDAR"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), filled);
+    assert_eq!(text.matches("BEGIN:VTODO").count(), prep);
+    assert!(text.contains("DTSTART:20261201T"), "the month's end crossed");
+    let uids = |t: &str| -> Vec<String> { t.lines().filter(|l| l.starts_with("UID:")).map(str::to_string).collect() };
+    let id = plan["id"].as_str().unwrap();
+    assert!(uids(&text).contains(&format!("UID:{id}-2026-11-28-breakfast@gutsy")), "{text}");
+    env.ok(&["plan", "export-ical", plan["id"].as_str().unwrap(), "--out", file.to_str().unwrap(), "--today", "2026-11-01"]);
+    assert_eq!(uids(&std::fs::read_to_string(&file).unwrap()), uids(&text));
+    let out = env.run(&["plan", "export-ical", "No such plan", "--out", file.to_str().unwrap()]);
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("No such plan"));
 }

@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch. Commands print; the core decides.
 
+mod backup;
 mod ingredients;
 mod plan;
 mod recipes;
@@ -41,6 +42,13 @@ enum Command {
     /// Documents for paper: a plan or a recipe as PDF.
     #[command(subcommand)]
     Export(shopping::ExportCommand),
+    /// Copy the whole library (recipes, plans, settings, shopping state) to FILE, consistent
+    /// even while the app is open.
+    Backup(backup::BackupArgs),
+    /// Bring back a backup made with `gutsy backup`: --merge (the default) adds the recipes,
+    /// plans and settings the library lacks and keeps everything else; --replace makes the
+    /// library exactly the backup. The file is checked before anything changes.
+    Restore(backup::RestoreArgs),
 }
 
 /// A command's failure: printed as one line, exit code 1.
@@ -48,6 +56,8 @@ enum Command {
 pub enum CliError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Backup(#[from] gutsy::store::BackupError),
     #[error("{0}")]
     Usage(String),
     #[error("cannot write output: {0}")]
@@ -68,6 +78,8 @@ pub fn run() -> ExitCode {
         Command::Settings(c) => settings::run(c, cli.db),
         Command::ShoppingList(a) => shopping::run_list(a, cli.db),
         Command::Export(c) => shopping::run_export(c, cli.db),
+        Command::Backup(a) => backup::run_backup(a, cli.db),
+        Command::Restore(a) => backup::run_restore(a, cli.db),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

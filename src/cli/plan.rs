@@ -132,6 +132,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the plan as an iCalendar file (.ics): each meal an event at its time of day, each
+    /// ferment to start a task. Re-exporting updates the same events in a calendar.
+    ExportIcal {
+        /// Plan name or id.
+        plan: String,
+        /// The .ics file to write (replaced whole).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[arg(long, value_name = "DATE")]
+        today: Option<NaiveDate>,
+    },
     /// Plan every unlocked slot again (with a new seed when given).
     Regenerate {
         plan: String,
@@ -270,6 +281,14 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
         Command::Duplicate { plan, name, json } => {
             let mut store = open_store(db)?;
             print_view(&mut out, &duplicate_plan(&mut store, &plan, &name, local_today()).map_err(plan_error)?, json)?;
+        }
+        Command::ExportIcal { plan, out: file, today } => {
+            let store = open_store(db)?;
+            let view = show_plan(&store, &plan, today.unwrap_or_else(local_today)).map_err(plan_error)?;
+            let (text, counts) = gutsy::export::ical::plan_ical(&view);
+            gutsy::export::write_whole(&file, text.as_bytes())
+                .map_err(|e| CliError::Usage(format!("cannot write {}: {e}", file.display())))?;
+            writeln!(out, "wrote {} meals and {} prep tasks to {}", counts.meals, counts.prep, file.display())?;
         }
         Command::Regenerate { plan, seed, json } => {
             let mut store = open_store(db)?;

@@ -4,6 +4,7 @@
 
 pub mod cook;
 pub mod jsonld;
+pub mod ical;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;

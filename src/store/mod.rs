@@ -5,6 +5,7 @@
 //! its card, its search row) is a cache rebuilt on every write and whenever the model version
 //! changes. Every write is one transaction.
 
+mod backup;
 mod derive;
 mod import;
 mod index;
@@ -16,6 +17,7 @@ mod search;
 mod settings;
 mod shopping;
 
+pub use backup::{check_backup, restore, BackupError, CheckedBackup, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES};
 pub use derive::{content_hash, model_version};
 pub use import::BATCH;
 pub use list::ListPage;
@@ -25,7 +27,7 @@ pub use search::fts_query;
 use crate::catalog::Catalog;
 use crate::import::{ImportError, SourceFormat};
 use crate::model::{slugify, Recipe};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 
 /// Why a store operation failed.
@@ -86,6 +88,10 @@ pub struct Store {
     index: std::cell::RefCell<Option<index::ListIndex>>,
 }
 
+/// How long a statement waits for another process's write (the CLI importing while the app
+/// runs) before it gives up with "database is locked".
+pub const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The default library file: `<platform data dir>/gutsy/library.db`, shared by the CLI and app.
 pub fn default_db_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("app", "gutsy", "gutsy").map(|d| d.data_dir().join("library.db"))
@@ -127,7 +133,11 @@ impl Store {
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)).map_err(not_db)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every write transaction takes the write lock when it begins: a deferred transaction
+        // that reads and then writes would have to upgrade its lock, and an upgrade that meets
+        // another writer fails with SQLITE_BUSY at once, whatever the busy timeout.
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
         let known = schema::VERSION;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(not_db)?;
         if found > known {

@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 8;
+pub const VERSION: i64 = 9;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
@@ -14,6 +14,7 @@ pub fn migrations() -> Migrations<'static> {
     all.push(M::up(V6));
     all.push(M::up(V7));
     all.push(M::up(V8));
+    all.push(M::up(V9));
     Migrations::new(all)
 }
 
@@ -238,6 +239,10 @@ ALTER TABLE recipe_index ADD COLUMN uid TEXT NOT NULL DEFAULT '';
 ALTER TABLE recipe_index ADD COLUMN title TEXT NOT NULL DEFAULT '';
 DELETE FROM meta WHERE key = 'model';
 ";
+
+// 9: the file says it is a Gutsy library (`PRAGMA application_id`, bytes 68-71 of the header),
+// so a backup is recognised before it is restored. Must equal `backup::APPLICATION_ID`.
+const V9: &str = "PRAGMA application_id = 1198879859;";
 
 #[cfg(test)]
 mod tests {

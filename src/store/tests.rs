@@ -383,4 +383,36 @@ fn pasted_json_ld_is_sniffed_stored_with_its_format_and_re_derived() {
     // A pasted page without a recipe is refused, naming what is missing, and nothing is written.
     let e = store.import_text("page", "<!doctype html><html><body>hi</body></html>").unwrap_err();
     assert!(e.to_string().contains("page: no JSON-LD script"), "{e}");
+
+}
+
+/// A library written by schema 1 and committed (`tests/data/library-v1.db`, the tables of
+/// `schema::migrations_v1()` with two recipes of the cook's), opened by today's code: migrated
+/// on a copy, its recipes listed and read with facts derived now.
+#[test]
+fn the_committed_version_1_fixture_opens_migrated_with_its_recipes() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/library-v1.db");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.db");
+    std::fs::copy(&fixture, &path).unwrap();
+    {
+        let conn = Connection::open(&path).unwrap();
+        let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        assert_eq!(v, 1, "the fixture is a version 1 library");
+    }
+    let (store, warnings) = library::open(&path).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(store.count().unwrap(), library::bundled_files().len() + 2);
+    let kraut = store.find("Fixture Kraut").unwrap();
+    assert_eq!((kraut.servings, kraut.id.len(), kraut.slug.as_str()), (4, 36, "fixture-kraut"));
+    let listed = ids(&store, FilterSpec { search: Some("fixture".into()), ..FilterSpec::default() });
+    assert_eq!(listed, ["fixture-kraut", "fixture-oat-bowl"]);
+    let fermented = ids(&store, FilterSpec { attributes: vec![crate::diet::Attribute::Fermented], ..FilterSpec::default() });
+    assert!(fermented.contains(&"fixture-kraut".to_string()), "facts derived by today's code");
+    let oats = store.recipe("fixture-oat-bowl").unwrap().unwrap();
+    assert_eq!(oats.ingredients.len(), 4);
+    let app: i64 = store.conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    assert_eq!(app, super::APPLICATION_ID, "stamped as a Gutsy library by the migration");
+    drop(store);
+    assert_eq!(std::fs::read(&fixture).unwrap()[..16], *b"SQLite format 3\0", "the fixture itself is never opened for writing");
 }
