@@ -41,6 +41,12 @@ mkdir -p "$E2E_SAVE_DIR"
 { yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
 # The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
 export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"
+# Importing: a folder with a Cooklang file, a saved web page, one in a subfolder, and a bad file.
+export E2E_IMPORT_DIR="$work/import" E2E_IO_DB="$work/io/library.db" E2E_RESTORE_DB="$work/restore/library.db"
+mkdir -p "$E2E_IMPORT_DIR/sub"
+printf -- '---\ntitle: Imported Carrot Kraut\nservings: 4\n---\nMassage @carrots{500%%g} with @salt{10%%g}.\n' >"$E2E_IMPORT_DIR/sub/carrot.cook"
+cp tests/data/jsonld/graph-page.html "$E2E_IMPORT_DIR/leek-soup.html"
+printf -- '---\ntitle: Never Closed\nservings: 2\n\nMix @kale{1}.\n' >"$E2E_IMPORT_DIR/unclosed.cook"
 export GUTSY_DB="$E2E_DB"
 
 export WEBKIT_DISABLE_DMABUF_RENDERER=1 # no GPU under Xvfb
@@ -52,7 +58,7 @@ for theme in ${E2E_THEMES:-light dark}; do
   # The editor scenario creates "Tamari spinach": each run starts without it.
   "$target/debug/gutsy" recipes delete tamari-spinach >/dev/null 2>&1 || true
   # The first-start scenario needs a library that does not exist yet; the planner a fresh one.
-  rm -rf "$work/fresh" "$work/plan" && mkdir -p "$work/fresh" "$work/plan"
+  rm -rf "$work/fresh" "$work/plan" "$work/io" "$work/restore" "$E2E_SAVE_DIR" && mkdir -p "$work/fresh" "$work/plan" "$work/io" "$work/restore" "$E2E_SAVE_DIR"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
     node --test --test-reporter=spec --test-concurrency=1 ${E2E_ONLY:+--test-name-pattern="$E2E_ONLY"} tests/e2e/app.test.mjs ||
     { echo "e2e ($theme) failed; the driver's log:" >&2; tail -n 40 "$out/driver-$theme.log" >&2; exit 1; }

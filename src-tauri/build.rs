@@ -29,6 +29,13 @@ fn main() {
         "recipe_check",
         "recipe_source",
         "recipe_save",
+        "save_ical",
+        "import_pick",
+        "import_run",
+        "import_cancel",
+        "import_paste",
+        "backup_save",
+        "restore_pick",
     ])))
     .expect("tauri-build failed");
 }

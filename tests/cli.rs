@@ -800,7 +800,6 @@ fn saved_recipe_pages_import_by_their_extension() {
     assert!(v["facts"]["triggers"].as_array().unwrap().iter().any(|t| t == "dairy"), "butter and crème fraîche: {v}");
     // The same page again is the same recipe.
     assert!(env.ok(&["recipes", "import", f.to_str().unwrap()]).contains("1 unchanged"));
-
 }
 
 #[test]
@@ -817,13 +816,13 @@ fn backup_and_restore_merge_or_replace_with_result_lines() {
     env.ok(&["recipes", "delete", "test-kimchi-bowl"]);
     env.ok(&["plan", "delete", "Week"]);
     let out = env.ok(&["restore", backup.to_str().unwrap()]);
-    assert!(out.contains("merged") && out.contains("1 recipes added") && out.contains("1 plans added"), "merge is the default: {out}");
+    assert!(out.starts_with("Merged") && out.contains("1 recipes added") && out.contains("1 plans added"), "merge is the default: {out}");
     assert_eq!(env.uids(), before);
 
     let other = env.file("other.cook", GOOD.replace("Test Kimchi Bowl", "Other Bowl").as_bytes());
     env.ok(&["recipes", "import", other.to_str().unwrap()]);
     let out = env.ok(&["restore", backup.to_str().unwrap(), "--replace"]);
-    assert!(out.starts_with("replaced the library with") && out.contains(&format!("{} recipes, 1 plans", before.len())), "{out}");
+    assert!(out.starts_with("Replaced the library with") && out.contains(&format!("{} recipes, 1 plans", before.len())), "{out}");
     assert_eq!(env.uids(), before, "the recipe added since is gone");
 
     let out = env.run(&["restore", backup.to_str().unwrap(), "--merge", "--replace"]);

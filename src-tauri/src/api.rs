@@ -5,16 +5,17 @@ use gutsy::catalog::{Catalog, Explanation};
 use gutsy::export::pdf::{list_pdf, plan_pdf, recipe_pdf, Paper};
 use gutsy::export::ListDoc;
 use gutsy::library::{
-    self, Filter, FilterSpec, ListOptions, ListSource, NewPlan, PlanError, RecipeCheck, RecipeView, SaveSettingsError, ShoppingError,
-    SwapChoice,
+    self, Filter, FilterSpec, ImportProgress, ImportReport, ListOptions, ListSource, NewPlan, PlanError, RecipeCheck, RecipeView,
+    SaveSettingsError, ShoppingError, SwapChoice,
 };
 use gutsy::model::MealType;
 use gutsy::planner::{default_plan_name, week_start_after, PlanView};
 use gutsy::settings::Settings;
 use gutsy::shopping::{list_doc, ShoppingList};
-use gutsy::store::{default_db_path, ListPage, PlanSummary, Store, StoreError};
+use gutsy::store::{default_db_path, BackupError, ListPage, PlanSummary, RestoreMode, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 /// What kind of failure an [`AppError`] is; the UI words each one (TypeScript checks it has
@@ -38,6 +39,7 @@ pub enum ErrorCode {
     BadSettings,
     BadPantry,
     CannotWrite,
+    BadBackup,
     NoLibraryPath,
     Busy,
 }
@@ -101,6 +103,8 @@ pub struct LibraryInfo {
 #[derive(Default)]
 pub struct Library {
     store: OnceLock<Result<Mutex<Store>, AppError>>,
+    /// Set by `import_cancel`: the running import stops before its next file.
+    cancel_import: AtomicBool,
 }
 
 impl Library {
@@ -414,6 +418,58 @@ pub fn pdf_of(library: &Library, what: &PdfOf, paper: Paper) -> Result<(Vec<u8>,
 }
 
 /// Writes `bytes` to `path` whole or not at all (the core's `write_whole`).
+/// Imports files and folders on a connection of its own, so the library keeps answering the
+/// other screens (WAL: readers never wait for this writer). `progress` hears of each file.
+pub fn import_run(library: &Library, paths: &[String], progress: impl FnMut(&ImportProgress)) -> Result<ImportReport, AppError> {
+    library.cancel_import.store(false, Ordering::Relaxed);
+    let path = library.with(|store| Ok(PathBuf::from(store.label())))?;
+    let mut store = Store::open(&path)?;
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    Ok(library::import_paths(&mut store, &paths, None, progress, &library.cancel_import)?)
+}
+
+pub fn import_cancel(library: &Library) {
+    library.cancel_import.store(true, Ordering::Relaxed);
+}
+
+pub fn import_paste(library: &Library, text: &str) -> Result<ImportReport, AppError> {
+    library.with_mut(|store| Ok(library::import_pasted(store, text)?))
+}
+
+/// A backup of the library written to `path`; the sentence to show.
+pub fn backup_to(library: &Library, path: &Path) -> Result<String, AppError> {
+    library.with(|store| {
+        store.backup_to(path).map_err(backup_error)?;
+        Ok(format!("Saved a backup of {} recipes to {}.", store.count()?, path.display()))
+    })
+}
+
+/// Restores the backup `file` (merged, or replacing the library); the sentence to show.
+pub fn restore_from(library: &Library, file: &Path, replace: bool) -> Result<String, AppError> {
+    let mode = if replace { RestoreMode::Replace } else { RestoreMode::Merge };
+    library.with_mut(|store| {
+        let done = gutsy::store::restore(store, file, mode).map_err(backup_error)?;
+        Ok(done.sentence(mode, &file.display().to_string()))
+    })
+}
+
+fn backup_error(e: BackupError) -> AppError {
+    match e {
+        BackupError::Store { source, .. } => source.into(),
+        BackupError::Io { .. } => AppError::new(ErrorCode::CannotWrite, e.to_string()),
+        refused => AppError::new(ErrorCode::BadBackup, refused.to_string()),
+    }
+}
+
+/// A plan as an iCalendar file's text, and the file name to offer.
+pub fn plan_ical(library: &Library, plan: &str) -> Result<(Vec<u8>, String), AppError> {
+    library.with(|store| {
+        let view = library::show_plan(store, plan, today())?;
+        let name = format!("{}.ics", gutsy::model::slugify(view.name.as_deref().unwrap_or("plan")));
+        Ok((gutsy::export::ical::plan_ical(&view).0.into_bytes(), name))
+    })
+}
+
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     gutsy::export::write_whole(path, bytes)
         .map_err(|e| AppError::new(ErrorCode::CannotWrite, format!("Cannot write {}: {e}", path.display())))

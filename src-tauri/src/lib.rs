@@ -8,11 +8,12 @@ use api::{AppError, ErrorCode, Library};
 use chrono::NaiveDate;
 use gutsy::catalog::Explanation;
 use gutsy::export::pdf::Paper;
-use gutsy::library::{FilterSpec, RecipeCheck, RecipeView, SwapChoice};
+use gutsy::library::{FilterSpec, ImportProgress, ImportReport, RecipeCheck, RecipeView, SwapChoice};
 use gutsy::model::MealType;
 use gutsy::planner::PlanView;
 use gutsy::settings::Settings;
 use gutsy::store::ListPage;
+use std::path::PathBuf;
 use std::sync::Arc;
 use tauri::State;
 
@@ -177,8 +178,62 @@ async fn pantry_save(library: State<'_, Arc<Library>>, text: String) -> Result<(
     off_main(library, move |l| api::pantry_save(l, &text)).await
 }
 
-/// Renders the PDF, asks where to save it (the native dialog; `GUTSY_SAVE_DIR` skips it for
-/// tests) and writes it whole. `None` when the cook cancels.
+/// Where to save a file named `name`: `GUTSY_SAVE_DIR` (tests) or the native save dialog,
+/// `None` when the cook cancels.
+async fn save_path(
+    app: tauri::AppHandle,
+    name: String,
+    filter: (&'static str, &'static [&'static str]),
+) -> Result<Option<PathBuf>, AppError> {
+    if let Some(dir) = std::env::var_os("GUTSY_SAVE_DIR") {
+        return Ok(Some(PathBuf::from(dir).join(&name)));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog().file().add_filter(filter.0, filter.1).set_file_name(&name).blocking_save_file()
+    })
+    .await
+    .map_err(|e| AppError::new(ErrorCode::Busy, format!("The save dialog stopped unexpectedly: {e}")))?;
+    Ok(chosen.and_then(|p| p.into_path().ok()))
+}
+
+/// Files (or one folder) the cook picks to open: `GUTSY_OPEN_PATHS` (tests; paths joined as in
+/// `PATH`) or the native dialog. Empty when the cook cancels.
+async fn open_paths(
+    app: tauri::AppHandle,
+    folder: bool,
+    filter: Option<(&'static str, &'static [&'static str])>,
+) -> Result<Vec<PathBuf>, AppError> {
+    if let Some(paths) = std::env::var_os("GUTSY_OPEN_PATHS") {
+        return Ok(std::env::split_paths(&paths).collect());
+    }
+    use tauri_plugin_dialog::DialogExt;
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        let mut dialog = app.dialog().file();
+        if let Some((name, extensions)) = filter {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        if folder {
+            dialog.blocking_pick_folder().into_iter().collect::<Vec<_>>()
+        } else {
+            dialog.blocking_pick_files().unwrap_or_default()
+        }
+    })
+    .await
+    .map_err(|e| AppError::new(ErrorCode::Busy, format!("The open dialog stopped unexpectedly: {e}")))?;
+    Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).collect())
+}
+
+/// Writes `bytes` whole at `path` off the main thread; the path as text.
+async fn write_off_main(path: PathBuf, bytes: Vec<u8>) -> Result<String, AppError> {
+    let written = path.clone();
+    tauri::async_runtime::spawn_blocking(move || api::write_file(&written, &bytes))
+        .await
+        .map_err(|e| AppError::new(ErrorCode::Busy, format!("Saving stopped unexpectedly: {e}")))??;
+    Ok(path.display().to_string())
+}
+
+/// Renders the PDF, asks where to save it and writes it whole. `None` when the cook cancels.
 #[tauri::command]
 async fn save_pdf(
     app: tauri::AppHandle,
@@ -187,24 +242,60 @@ async fn save_pdf(
     paper: Paper,
 ) -> Result<Option<String>, AppError> {
     let (bytes, name) = off_main(library, move |l| api::pdf_of(l, &what, paper)).await?;
-    let path = match std::env::var_os("GUTSY_SAVE_DIR") {
-        Some(dir) => Some(std::path::PathBuf::from(dir).join(&name)),
-        None => {
-            use tauri_plugin_dialog::DialogExt;
-            let chosen = tauri::async_runtime::spawn_blocking(move || {
-                app.dialog().file().add_filter("PDF", &["pdf"]).set_file_name(&name).blocking_save_file()
-            })
-            .await
-            .map_err(|e| AppError::new(ErrorCode::Busy, format!("The save dialog stopped unexpectedly: {e}")))?;
-            chosen.and_then(|p| p.into_path().ok())
-        }
-    };
-    let Some(path) = path else { return Ok(None) };
-    let written = path.clone();
-    tauri::async_runtime::spawn_blocking(move || api::write_file(&written, &bytes))
-        .await
-        .map_err(|e| AppError::new(ErrorCode::Busy, format!("Saving stopped unexpectedly: {e}")))??;
-    Ok(Some(path.display().to_string()))
+    let Some(path) = save_path(app, name, ("PDF", &["pdf"])).await? else { return Ok(None) };
+    write_off_main(path, bytes).await.map(Some)
+}
+
+/// The plan as an iCalendar file, saved where the cook says. `None` when the cook cancels.
+#[tauri::command]
+async fn save_ical(app: tauri::AppHandle, library: State<'_, Arc<Library>>, plan: String) -> Result<Option<String>, AppError> {
+    let (bytes, name) = off_main(library, move |l| api::plan_ical(l, &plan)).await?;
+    let Some(path) = save_path(app, name, ("Calendar", &["ics"])).await? else { return Ok(None) };
+    write_off_main(path, bytes).await.map(Some)
+}
+
+/// Paths of recipe files, or of one folder, to import.
+#[tauri::command]
+async fn import_pick(app: tauri::AppHandle, kind: String) -> Result<Vec<String>, AppError> {
+    let filter = ("Recipes", &["cook", "html", "htm", "json", "jsonld"][..]);
+    let paths = open_paths(app, kind == "folder", (kind != "folder").then_some(filter)).await?;
+    Ok(paths.iter().map(|p| p.display().to_string()).collect())
+}
+
+/// Imports `paths`, telling `on_progress` of each file as it is saved.
+#[tauri::command]
+async fn import_run(
+    library: State<'_, Arc<Library>>,
+    paths: Vec<String>,
+    on_progress: tauri::ipc::Channel<ImportProgress>,
+) -> Result<ImportReport, AppError> {
+    off_main(library, move |l| api::import_run(l, &paths, |p| drop(on_progress.send(p.clone())))).await
+}
+
+#[tauri::command]
+async fn import_cancel(library: State<'_, Arc<Library>>) -> Result<(), AppError> {
+    api::import_cancel(&library);
+    Ok(())
+}
+
+#[tauri::command]
+async fn import_paste(library: State<'_, Arc<Library>>, text: String) -> Result<ImportReport, AppError> {
+    off_main(library, move |l| api::import_paste(l, &text)).await
+}
+
+/// Saves a backup of the library where the cook says; the sentence to show, `None` if cancelled.
+#[tauri::command]
+async fn backup_save(app: tauri::AppHandle, library: State<'_, Arc<Library>>) -> Result<Option<String>, AppError> {
+    let name = format!("gutsy-backup-{}.db", chrono::Local::now().format("%Y-%m-%d"));
+    let Some(path) = save_path(app, name, ("Gutsy backup", &["db"])).await? else { return Ok(None) };
+    off_main(library, move |l| api::backup_to(l, &path)).await.map(Some)
+}
+
+/// Restores a backup the cook picks (merged, or replacing the library); the sentence to show.
+#[tauri::command]
+async fn restore_pick(app: tauri::AppHandle, library: State<'_, Arc<Library>>, replace: bool) -> Result<Option<String>, AppError> {
+    let Some(file) = open_paths(app, false, Some(("Gutsy backup", &["db"]))).await?.into_iter().next() else { return Ok(None) };
+    off_main(library, move |l| api::restore_from(l, &file, replace)).await.map(Some)
 }
 
 #[tauri::command]
@@ -261,7 +352,14 @@ pub fn run() {
             save_pdf,
             recipe_check,
             recipe_source,
-            recipe_save
+            recipe_save,
+            save_ical,
+            import_pick,
+            import_run,
+            import_cancel,
+            import_paste,
+            backup_save,
+            restore_pick
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");

@@ -38,25 +38,9 @@ pub fn run_restore(args: RestoreArgs, db: Option<PathBuf>) -> Result<(), CliErro
     let mut store = open_store(db)?;
     let r = restore(&mut store, &args.file, mode)?;
     let mut out = std::io::stdout().lock();
-    match mode {
-        RestoreMode::Replace => {
-            writeln!(out, "replaced the library with {}: {} recipes, {} plans", args.file.display(), r.recipes_added, r.plans_added)?
-        }
-        RestoreMode::Merge => {
-            writeln!(
-                out,
-                "merged {}: {} recipes added, {} already there; {} plans added, {} already there; {} settings added",
-                args.file.display(),
-                r.recipes_added,
-                r.recipes_present,
-                r.plans_added,
-                r.plans_present,
-                r.settings_added
-            )?;
-            for e in &r.recipes_failed {
-                eprintln!("gutsy: warning: recipe not restored: {e}");
-            }
-        }
+    writeln!(out, "{}", r.sentence(mode, &args.file.display().to_string()))?;
+    for e in &r.recipes_failed {
+        eprintln!("gutsy: warning: recipe not restored: {e}");
     }
     Ok(())
 }

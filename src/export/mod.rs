@@ -3,8 +3,8 @@
 //! Recipes for other apps: schema.org JSON-LD (`jsonld.rs`).
 
 pub mod cook;
-pub mod jsonld;
 pub mod ical;
+pub mod jsonld;
 pub mod layout;
 pub mod markdown;
 pub mod pdf;

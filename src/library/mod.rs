@@ -23,7 +23,8 @@ pub use shopping::{
     PANTRY_EXAMPLE, PANTRY_KEY,
 };
 pub use transfer::{
-    export_recipes, import_paths, ExportError, ExportReport, ExportedFile, FileResult, ImportOutcome, ImportProgress, ImportReport,
+    export_recipes, import_pasted, import_paths, ExportError, ExportReport, ExportedFile, FileResult, ImportOutcome, ImportProgress,
+    ImportReport,
 };
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
 

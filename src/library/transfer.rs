@@ -65,12 +65,52 @@ pub struct ImportReport {
     /// The import was cancelled: the files from the first one not written on are failed with
     /// "not imported (cancelled)"; those written before stay.
     pub cancelled: bool,
+    /// The outcome in a sentence: "3 recipes imported: 2 new, 1 updated. 1 file failed."
+    pub summary: String,
 }
 
 impl ImportReport {
     /// Files whose recipe is in the library now (added, updated or unchanged).
     pub fn imported(&self) -> usize {
         self.added + self.updated + self.unchanged
+    }
+
+    fn new(capacity: usize) -> ImportReport {
+        ImportReport {
+            files: Vec::with_capacity(capacity),
+            added: 0,
+            updated: 0,
+            unchanged: 0,
+            failed: 0,
+            cancelled: false,
+            summary: String::new(),
+        }
+    }
+
+    /// Sets `summary` from the counts.
+    fn summarize(mut self) -> ImportReport {
+        let imported = self.imported();
+        let mut parts = Vec::new();
+        for (n, word) in [(self.added, "new"), (self.updated, "updated"), (self.unchanged, "unchanged")] {
+            if n > 0 {
+                parts.push(format!("{n} {word}"));
+            }
+        }
+        let mut s = match imported {
+            0 => "No recipe imported.".to_string(),
+            1 => format!("1 recipe imported: {}.", parts.join(", ")),
+            n => format!("{n} recipes imported: {}.", parts.join(", ")),
+        };
+        match self.failed {
+            0 => {}
+            1 => s.push_str(" 1 file failed."),
+            n => s.push_str(&format!(" {n} files failed.")),
+        }
+        if self.cancelled {
+            s.push_str(" Cancelled: the files after the last saved one were not imported.");
+        }
+        self.summary = s;
+        self
     }
 
     fn push(&mut self, result: FileResult) {
@@ -82,6 +122,15 @@ impl ImportReport {
         }
         self.files.push(result);
     }
+}
+
+fn imported(file: String, recipe: Recipe, saved: Saved) -> FileResult {
+    let outcome = match saved {
+        Saved::Added => ImportOutcome::Added,
+        Saved::Replaced => ImportOutcome::Updated,
+        Saved::Unchanged => ImportOutcome::Unchanged,
+    };
+    FileResult { file, outcome, id: Some(recipe.id), slug: Some(recipe.slug), title: Some(recipe.title), error: None }
 }
 
 fn failed(file: String, error: String) -> FileResult {
@@ -103,7 +152,7 @@ pub fn import_paths(
 ) -> Result<ImportReport, StoreError> {
     let (files, walk_errors) = collect_files(paths);
     let total = files.len() + walk_errors.len();
-    let mut report = ImportReport { files: Vec::with_capacity(total), added: 0, updated: 0, unchanged: 0, failed: 0, cancelled: false };
+    let mut report = ImportReport::new(total);
     for e in walk_errors {
         let file = e.path().to_string();
         report.push(failed(file.clone(), e.to_string()));
@@ -112,18 +161,7 @@ pub fn import_paths(
     let sources = files.iter().map(|path| read_source(path, format));
     store.import_all_until(sources, cancel, |file, result| {
         let result = match result {
-            Ok((recipe, saved)) => FileResult {
-                file,
-                outcome: match saved {
-                    Saved::Added => ImportOutcome::Added,
-                    Saved::Replaced => ImportOutcome::Updated,
-                    Saved::Unchanged => ImportOutcome::Unchanged,
-                },
-                id: Some(recipe.id),
-                slug: Some(recipe.slug),
-                title: Some(recipe.title),
-                error: None,
-            },
+            Ok((recipe, saved)) => imported(file, recipe, saved),
             Err(e) => failed(file, e.to_string()),
         };
         let file = result.file.clone();
@@ -139,7 +177,22 @@ pub fn import_paths(
             report.push(failed(file.clone(), format!("{file}: not imported (cancelled)")));
         }
     }
-    Ok(report)
+    Ok(report.summarize())
+}
+
+/// Imports text the cook pasted (Cooklang, or schema.org JSON-LD as a document or a whole
+/// saved page: the format is sniffed), as one result named "pasted text". A text that does not
+/// parse is a failed result with the reason; nothing is written then.
+pub fn import_pasted(store: &mut Store, text: &str) -> Result<ImportReport, StoreError> {
+    const LABEL: &str = "pasted text";
+    let mut report = ImportReport::new(1);
+    let result = match store.import_text(LABEL, text) {
+        Ok((recipe, saved)) => imported(LABEL.into(), recipe, saved),
+        Err(StoreError::Import(e)) => failed(LABEL.into(), e.to_string()),
+        Err(e) => return Err(e),
+    };
+    report.push(result);
+    Ok(report.summarize())
 }
 
 /// One recipe of an export.
@@ -232,4 +285,37 @@ pub fn export_recipes(store: &Store, ids: Option<&[String]>, format: SourceForma
         report.files.push(entry);
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pasted_text_imports_in_any_format_and_the_summary_says_what_happened() {
+        let mut store = Store::open_in_memory().unwrap();
+        let r = import_pasted(&mut store, "---\ntitle: Quick Kraut\nservings: 2\n---\nSalt @cabbage{1%kg}.\n").unwrap();
+        assert_eq!((r.added, r.failed, r.files[0].title.as_deref()), (1, 0, Some("Quick Kraut")));
+        assert_eq!(r.summary, "1 recipe imported: 1 new.");
+        let ld =
+            r#"{"@context": "https://schema.org", "@type": "Recipe", "name": "Beet Kvass", "recipeIngredient": ["3 beets", "1 tsp salt"]}"#;
+        let r = import_pasted(&mut store, ld).unwrap();
+        assert_eq!(r.files[0].title.as_deref(), Some("Beet Kvass"));
+        assert_eq!(import_pasted(&mut store, ld).unwrap().summary, "1 recipe imported: 1 unchanged.");
+        let bad = import_pasted(&mut store, "<html><body>no recipe here</body></html>").unwrap();
+        assert_eq!((bad.failed, bad.files[0].outcome), (1, ImportOutcome::Failed));
+        assert!(bad.files[0].error.as_deref().is_some_and(|e| e.starts_with("pasted text: ")), "{:?}", bad.files[0].error);
+        assert_eq!(bad.summary, "No recipe imported. 1 file failed.");
+        assert_eq!(store.count().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_cancelled_import_says_so() {
+        let mut r = ImportReport::new(0);
+        r.push(failed("a.cook".into(), "a.cook: not imported (cancelled)".into()));
+        r.added = 2;
+        r.cancelled = true;
+        let s = r.summarize().summary;
+        assert!(s.starts_with("2 recipes imported: 2 new. 1 file failed. Cancelled"), "{s}");
+    }
 }

@@ -85,6 +85,21 @@ pub struct Restored {
     pub settings_added: usize,
 }
 
+impl Restored {
+    /// What the restore of `file` did, in a sentence for the cook.
+    pub fn sentence(&self, mode: RestoreMode, file: &str) -> String {
+        match mode {
+            RestoreMode::Replace => {
+                format!("Replaced the library with {file}: {} recipes, {} plans.", self.recipes_added, self.plans_added)
+            }
+            RestoreMode::Merge => format!(
+                "Merged {file}: {} recipes added, {} already there; {} plans added, {} already there; {} settings added.",
+                self.recipes_added, self.recipes_present, self.plans_added, self.plans_present, self.settings_added
+            ),
+        }
+    }
+}
+
 impl Store {
     /// Writes a consistent copy of the library to `path` (replacing a file there) through the
     /// online backup API: a temporary file beside it, synced, renamed over it.

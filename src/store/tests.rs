@@ -383,7 +383,6 @@ fn pasted_json_ld_is_sniffed_stored_with_its_format_and_re_derived() {
     // A pasted page without a recipe is refused, naming what is missing, and nothing is written.
     let e = store.import_text("page", "<!doctype html><html><body>hi</body></html>").unwrap_err();
     assert!(e.to_string().contains("page: no JSON-LD script"), "{e}");
-
 }
 
 /// A library written by schema 1 and committed (`tests/data/library-v1.db`, the tables of

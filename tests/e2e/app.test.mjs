@@ -633,8 +633,121 @@ describe(`the planner (${THEME})`, () => {
     }, 20000);
     const planText = execFileSync("pdftotext", [planSaved.slice("Saved ".length), "-"]).toString();
     assert.ok(planText.includes(await textOf(s, "[data-testid=plan-name]")), planText.slice(0, 300));
+    // The same week for a calendar: an event per planned meal.
+    await s.click(await s.find("[data-testid=plan-ical]"));
+    const icsSaved = await s.waitFor("the calendar saved", async () => {
+      const t = await textOf(s, ".plan-head .saved");
+      return t.endsWith(".ics") && t;
+    }, 20000);
+    const ics = readFileSync(icsSaved.slice("Saved ".length), "utf8");
+    const meals = await s.exec(`return document.querySelectorAll("td[data-slot] .slot-title").length`);
+    assert.ok(ics.startsWith("BEGIN:VCALENDAR"), ics.slice(0, 80));
+    assert.equal(ics.split("BEGIN:VEVENT").length - 1, meals, "one event per planned meal");
     // The list of this plan stays checked: a restart checks it again below.
     writeFileSync(`${OUT}/checked-item-${THEME}.txt`, key);
+  });
+});
+
+/** Today as the app names a backup file (local date). */
+function localDate() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+describe(`importing and backing up (${THEME})`, () => {
+  // "Choose a folder…" picks E2E_IMPORT_DIR (GUTSY_OPEN_PATHS stands in for the native dialog).
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_IO_DB, GUTSY_OPEN_PATHS: process.env.E2E_IMPORT_DIR, GUTSY_SAVE_DIR: process.env.E2E_SAVE_DIR });
+
+  it("imports a folder with one bad file: progress, a result per file, the bad one named with its line", async () => {
+    const { s } = ctx;
+    await s.waitFor("the library", async () => (await s.findAll("main.library")).length === 1, 20000);
+    await s.click(await s.find("[data-testid=import-recipes]"));
+    await s.click(await s.waitFor("the import screen", async () => (await s.findAll("[data-testid=import-folder]"))[0]));
+    const summary = await s.waitFor("the report", async () => textOf(s, "[data-testid=import-summary]"), 20000);
+    assert.equal(summary, "2 recipes imported: 2 new. 1 file failed.");
+    const results = await s.exec(`return [...document.querySelectorAll(".results li")].map((li) => ({ outcome: li.dataset.outcome, text: li.textContent }))`);
+    assert.equal(results.length, 3, JSON.stringify(results));
+    const bad = results.filter((r) => r.outcome === "failed");
+    assert.equal(bad.length, 1);
+    assert.match(bad[0].text, /unclosed\.cook:\d+/, "the file and its line");
+    assert.ok(results.some((r) => r.outcome === "added" && r.text.includes("Leek & Potato Soup")), "the saved web page");
+    const bar = await s.find("[data-testid=import-progress]");
+    assert.equal(await s.property(bar, "value"), await s.property(bar, "max"), "the progress bar ran to the end");
+    assert.equal(await s.property(bar, "max"), 3);
+    await shot(s, "23-import");
+  });
+
+  it("a pasted JSON-LD recipe is found in the library", async () => {
+    const { s } = ctx;
+    const recipe = {
+      "@context": "https://schema.org",
+      "@type": "Recipe",
+      name: "Pasted Beet Kvass",
+      recipeYield: "6 servings",
+      recipeIngredient: ["3 medium beets, cubed", "1 tbsp sea salt", "2 litres water"],
+      recipeInstructions: [{ "@type": "HowToStep", text: "Cover the beets with salted water and leave for 5 days." }],
+    };
+    await s.type(await s.find("[data-testid=import-text]"), JSON.stringify(recipe));
+    await s.click(await s.find("[data-testid=import-paste]"));
+    await s.waitFor("the paste imported", async () => (await textOf(s, "[data-testid=import-summary]")) === "1 recipe imported: 1 new.", 20000);
+    await s.click(await s.find("main.import .bar .link"));
+    await setSearch(s, "kvass");
+    assert.ok((await cardTitles(s)).includes("Pasted Beet Kvass"));
+    await setSearch(s, "");
+  });
+
+  it("saves a backup of the library", async () => {
+    const { s } = ctx;
+    await s.click(await s.find("[data-testid=to-settings]"));
+    await s.click(await s.waitFor("the backup button", async () => (await s.findAll("[data-testid=backup-save]"))[0]));
+    const said = await s.waitFor("the backup", async () => textOf(s, "[data-testid=backup-status]"), 20000);
+    assert.match(said, /^Saved a backup of \d+ recipes to /);
+    const file = `${process.env.E2E_SAVE_DIR}/gutsy-backup-${localDate()}.db`;
+    assert.ok(readFileSync(file).subarray(0, 15).toString() === "SQLite format 3", file);
+    await shot(s, "24-backup");
+  });
+});
+
+describe(`restoring a backup (${THEME})`, () => {
+  // A fresh library restores the backup saved above: the pasted recipe comes with it.
+  const ctx = appSession({
+    GUTSY_DB: process.env.E2E_RESTORE_DB,
+    GUTSY_OPEN_PATHS: `${process.env.E2E_SAVE_DIR}/gutsy-backup-${localDate()}.db`,
+  });
+
+  it("adds what the library lacks from the backup", async () => {
+    const { s } = ctx;
+    await s.waitFor("the library", async () => (await s.findAll(".card")).length > 10, 20000);
+    await setSearch(s, "kvass");
+    assert.ok(!(await cardTitles(s)).includes("Pasted Beet Kvass"), "not there before");
+    await s.click(await s.find("[data-testid=to-settings]"));
+    await s.click(await s.waitFor("the restore button", async () => (await s.findAll("[data-testid=restore-merge]"))[0]));
+    const said = await s.waitFor("the restore", async () => textOf(s, "[data-testid=backup-status]"), 20000);
+    assert.match(said, /^Merged .*: [1-9]\d* recipes added/);
+    await s.click(await s.find("main.settings .bar .link"));
+    await setSearch(s, "kvass");
+    assert.ok((await cardTitles(s)).includes("Pasted Beet Kvass"));
+  });
+});
+
+describe(`restoring a file that is not a backup (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_RESTORE_DB, GUTSY_OPEN_PATHS: process.env.E2E_GARBAGE_DB });
+
+  it("refuses it in words and changes nothing", async () => {
+    const { s } = ctx;
+    await s.waitFor("the library", async () => (await s.findAll(".card")).length > 10, 20000);
+    const before = await s.exec(`return document.querySelector("[data-testid=count], .count")?.textContent ?? ""`);
+    await s.click(await s.find("[data-testid=to-settings]"));
+    await s.click(await s.waitFor("the restore button", async () => (await s.findAll("[data-testid=restore-merge]"))[0]));
+    const err = await s.waitFor("the refusal", async () => (await s.findAll("[data-testid=error]"))[0], 20000);
+    const text = await s.text(err);
+    assert.match(text, /That backup cannot be restored/);
+    assert.match(text, /not .*(SQLite|Gutsy|backup)/i);
+    assert.match(text, /Your library was not changed/);
+    await shot(s, "25-restore-refused");
+    await s.click(await s.find("main.settings .bar .link"));
+    await settled(s);
+    assert.equal(await s.exec(`return document.querySelector("[data-testid=count], .count")?.textContent ?? ""`), before);
   });
 });
 

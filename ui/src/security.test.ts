@@ -53,6 +53,13 @@ const ALLOWED_PERMISSIONS = [
   "allow-recipe-check",
   "allow-recipe-source",
   "allow-recipe-save",
+  "allow-save-ical",
+  "allow-import-pick",
+  "allow-import-run",
+  "allow-import-cancel",
+  "allow-import-paste",
+  "allow-backup-save",
+  "allow-restore-pick",
   "core:window:allow-set-title",
 ];
 

@@ -4,4 +4,4 @@
  * What kind of failure an [`AppError`] is; the UI words each one (TypeScript checks it has
  * a sentence for every code, as the type is generated with ts-rs).
  */
-export type ErrorCode = "not_a_database" | "cannot_open" | "too_new" | "database" | "damaged" | "not_found" | "ambiguous" | "import" | "bad_filter" | "no_plan" | "bad_slot" | "bad_name" | "bad_settings" | "bad_pantry" | "cannot_write" | "no_library_path" | "busy";
+export type ErrorCode = "not_a_database" | "cannot_open" | "too_new" | "database" | "damaged" | "not_found" | "ambiguous" | "import" | "bad_filter" | "no_plan" | "bad_slot" | "bad_name" | "bad_settings" | "bad_pantry" | "cannot_write" | "bad_backup" | "no_library_path" | "busy";

@@ -13,4 +13,8 @@ failed: number,
  * The import was cancelled: the files from the first one not written on are failed with
  * "not imported (cancelled)"; those written before stay.
  */
-cancelled: boolean, };
+cancelled: boolean, 
+/**
+ * The outcome in a sentence: "3 recipes imported: 2 new, 1 updated. 1 file failed."
+ */
+summary: string, };

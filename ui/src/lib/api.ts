@@ -78,6 +78,12 @@ export const pantryText = () => invoke<string>("pantry_text");
 export const pantrySave = (text: string) => invoke<null>("pantry_save", { text });
 /** Asks where to save (the native dialog) and writes the PDF; the path, or null if cancelled. */
 export const savePdf = (what: PdfOf, paper: Paper) => invoke<string | null>("save_pdf", { what, paper });
+/** The plan as an iCalendar file (meals as events, ferments to start as tasks); the path, or null. */
+export const saveIcal = (plan: string) => invoke<string | null>("save_ical", { plan });
+/** A backup of the whole library, saved where the cook says; a sentence, or null if cancelled. */
+export const backupSave = () => invoke<string | null>("backup_save");
+/** Restores a backup the cook picks, merged or replacing the library; a sentence, or null. */
+export const restorePick = (replace: boolean) => invoke<string | null>("restore_pick", { replace });
 
 /** One slot of a plan: day from 0, and its meal. */
 export type Slot = { day: number; meal: MealType };

@@ -21,6 +21,7 @@ const HEADLINES: Record<ErrorCode, string> = {
   bad_settings: "Those settings were not saved",
   bad_pantry: "Your pantry or aisle list could not be read",
   cannot_write: "The file could not be saved",
+  bad_backup: "That backup cannot be restored",
   no_library_path: "Gutsy does not know where to keep your library",
   busy: "The library is unavailable",
 };
@@ -31,6 +32,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   too_new: "Update Gutsy to open this library.",
   not_found: "It may have been deleted. Go back to the library to pick another recipe.",
   busy: "Restart Gutsy.",
+  bad_backup: "Your library was not changed.",
 };
 
 export function isAppError(e: unknown): e is AppError {
