@@ -117,9 +117,17 @@ pub fn check_recipe(catalog: &Catalog, text: &str) -> RecipeCheck {
     RecipeCheck { error: None, title: Some(recipe.title), ingredients, triggers: facts.triggers, attributes: facts.attributes, summary }
 }
 
-/// The text the editor opens for stored recipe `key` (id or slug): its Cooklang source.
+/// The text the editor opens for stored recipe `key` (id or slug): its Cooklang source as it
+/// is, or a recipe imported in another format (a saved web page) written as Cooklang.
 pub fn editable_text(store: &Store, key: &str) -> Result<String, StoreError> {
-    store.source_text(key)?.ok_or_else(|| StoreError::NotFound(key.to_string()))
+    match store.source(key)? {
+        Some((SourceFormat::Cooklang, text)) => Ok(text),
+        Some(_) => {
+            let recipe = store.recipe(key)?.ok_or_else(|| StoreError::NotFound(key.to_string()))?;
+            Ok(crate::export::cook::write_cooklang(&recipe))
+        }
+        None => Err(StoreError::NotFound(key.to_string())),
+    }
 }
 
 /// Saves the editor's Cooklang text: as a new recipe (`key` `None`), or over recipe `key`,
@@ -232,6 +240,17 @@ mod tests {
         assert!(save_recipe_text(&mut store, Some(&new.id), "---\ntitle: X\nservings: lots\n---\n").is_err());
         assert_eq!(store.recipe(&new.id).unwrap().unwrap().title, "Red kraut");
         assert!(matches!(editable_text(&store, "nope"), Err(StoreError::NotFound(_))));
+
+        // A recipe from a saved page opens as Cooklang, checks clean, and saves as Cooklang.
+        let ld = r#"{"@type": "Recipe", "name": "Beet Kvass", "recipeYield": "4", "recipeIngredient": ["3 beets", "1 tbsp salt"],
+            "recipeInstructions": "Cover the beets with salted water."}"#;
+        let (kvass, _) = store.import_text("page", ld).unwrap();
+        let text = editable_text(&store, &kvass.id).unwrap();
+        let check = check_recipe(Catalog::bundled(), &text);
+        assert_eq!((check.error, check.title.as_deref(), check.ingredients.len()), (None, Some("Beet Kvass"), 2), "{text}");
+        let saved = save_recipe_text(&mut store, Some(&kvass.id), &text).unwrap();
+        assert_eq!((saved.id, saved.ingredients.len()), (kvass.id.clone(), 2));
+        assert_eq!(store.source(&kvass.id).unwrap().map(|s| s.0), Some(SourceFormat::Cooklang));
     }
 
     #[test]
