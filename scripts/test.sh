@@ -6,21 +6,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
+# Each section says how long the run has taken so far, so a slow CI shows where the time goes.
+section() { echo "$1 (at $((SECONDS / 60))m$((SECONDS % 60))s)"; }
 
-echo "== formatting (cargo fmt --check)"
+section "== formatting (cargo fmt --check)"
 cargo fmt --all --check
 
-echo "== core: unit, integration and CLI tests"
+section "== core: unit, integration and CLI tests"
 # Property tests explore new random cases on every local run; CI replays one fixed seed (plus
 # proptest-regressions/) so a submission's result does not depend on the dice. Override to explore.
 if [[ "${CI:-}" == "true" ]]; then export PROPTEST_RNG_SEED="${PROPTEST_RNG_SEED:-20261203}"; fi
 cargo test --locked --all-targets
 
-echo "== desktop app: UI build (the shell embeds ui/dist, so it comes before any app build)"
+section "== desktop app: UI build (the shell embeds ui/dist, so it comes before any app build)"
 bash scripts/app-node.sh
 bash scripts/app-ui.sh
 
-echo "== TypeScript bindings are up to date"
+section "== TypeScript bindings are up to date"
 tmp=$(mktemp -d)
 TS_RS_EXPORT_DIR="$tmp" cargo test --locked --lib -p gutsy -p gutsy-app export_bindings -q >/dev/null
 if ! diff -r "$tmp" ui/src/bindings >/dev/null; then
@@ -30,15 +32,15 @@ if ! diff -r "$tmp" ui/src/bindings >/dev/null; then
 fi
 rm -rf "$tmp"
 
-echo "== lints: clippy on the whole workspace, warnings are errors"
+section "== lints: clippy on the whole workspace, warnings are errors"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-echo "== desktop app: UI unit tests and type check"
+section "== desktop app: UI unit tests and type check"
 (cd ui && npm test --silent -- --reporter=dot && npm run --silent check)
 
-echo "== desktop app: shell tests"
+section "== desktop app: shell tests"
 cargo test --locked -p gutsy-app
 
-echo "== desktop app: end to end in a real WebKit window"
+section "== desktop app: end to end in a real WebKit window"
 bash scripts/app-e2e.sh
-echo "== all tests passed"
+section "== all tests passed"
