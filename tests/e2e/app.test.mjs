@@ -194,6 +194,13 @@ describe(`the app on a good library (${THEME})`, () => {
     await s.type(box, Keys.Escape);
     await s.waitFor("search cleared", async () => (await s.property(box, "value")) === "");
     await s.waitFor("all cards", async () => (await s.findAll(".card")).length > 10);
+    // Pressing a chip marks it without moving the chips after it; Esc in the empty box clears it.
+    const x = () => s.exec(`return document.querySelector('[data-chip="alcohol"]').getBoundingClientRect().left`);
+    const before = await x();
+    await setChip(s, "dairy", true);
+    assert.equal(await x(), before, "the chips after a pressed one stay put");
+    await s.type(box, Keys.Escape);
+    await s.waitFor("filters cleared", async () => (await s.attribute(await s.find('[data-chip="dairy"]'), "aria-pressed")) === "false");
     // Move focus away, then Ctrl+F brings it back to the search box.
     await s.click(await s.find('[data-chip="sugar"]'));
     await s.click(await s.find('[data-chip="sugar"]'));
