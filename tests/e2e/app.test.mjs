@@ -352,6 +352,8 @@ describe(`the app on a good library (${THEME})`, () => {
     await s.click(card);
     const err = await s.waitFor("not-found message", async () => (await s.findAll("[data-testid=error]"))[0]);
     assert.match(await s.text(err), /That recipe is not in your library/);
+    assert.doesNotMatch(await s.text(err), /[0-9a-f]{8}-[0-9a-f]{4}-/, "no id a cook cannot read");
+    assert.equal((await s.findAll("button.back")).length, 1, "one way back");
     await shot(s, "11-recipe-gone");
     await back(s);
   });
