@@ -255,6 +255,11 @@ describe(`the app on a good library (${THEME})`, () => {
 
   it("a trigger badge opens the catalog's explanation", async () => {
     const { s } = ctx;
+    // The gut panel says "fermented" once: its own row, not again under "Good for".
+    const gut = await s.exec(`const p = document.querySelector("[data-testid=gut-panel]");
+      return { rows: [...p.querySelectorAll("dt")].map((d) => d.textContent), fermentedBadges: p.querySelectorAll('[data-attribute="fermented"]').length }`);
+    assert.ok(gut.rows.includes("Fermented"), JSON.stringify(gut));
+    assert.equal(gut.fermentedBadges, 0, JSON.stringify(gut));
     const badge = await s.find('.line button.badge.trigger[data-trigger="dairy"]');
     await s.click(badge);
     const panel = await s.waitFor("explanation", async () => {
