@@ -121,6 +121,13 @@ pub struct Recipe {
     pub metadata: std::collections::BTreeMap<String, String>,
 }
 
+/// The text with its first letter in upper case: "soy sauce" → "Soy sauce", "dinner" →
+/// "Dinner" (catalog names and meal words are lower case; a sentence or a heading is not).
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A URL- and file-name-safe slug: "Gut Healing Parsnip Soup" → "gut-healing-parsnip-soup".
 pub fn slugify(title: &str) -> String {
     let mut out = String::with_capacity(title.len());

@@ -286,7 +286,7 @@ async fn import_paste(library: State<'_, Arc<Library>>, text: String) -> Result<
 /// Saves a backup of the library where the cook says; the sentence to show, `None` if cancelled.
 #[tauri::command]
 async fn backup_save(app: tauri::AppHandle, library: State<'_, Arc<Library>>) -> Result<Option<String>, AppError> {
-    let name = format!("gutsy-backup-{}.db", chrono::Local::now().format("%Y-%m-%d"));
+    let name = gutsy::store::backup_file_name(chrono::Local::now().date_naive());
     let Some(path) = save_path(app, name, ("Gutsy backup", &["db"])).await? else { return Ok(None) };
     off_main(library, move |l| api::backup_to(l, &path)).await.map(Some)
 }

@@ -6,7 +6,7 @@
 //! Every item has a stable `UID` made of the plan's id, the date and the meal (or the ferment's
 //! recipe), so importing a re-exported plan updates the events instead of duplicating them.
 
-use crate::model::MealType;
+use crate::model::{capitalized, MealType};
 use crate::planner::PlanView;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use icalendar::{Calendar, Component, EventLike, Todo};
@@ -85,11 +85,6 @@ pub fn plan_ical(view: &PlanView) -> (String, IcalCounts) {
 /// The UID of a plan's slot: the same slot of the same plan has it in every export.
 pub fn slot_uid(plan: &str, date: NaiveDate, meal: MealType) -> String {
     format!("{plan}-{date}-{}@gutsy", meal.as_str())
-}
-
-fn capitalized(word: &str) -> String {
-    let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

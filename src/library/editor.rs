@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::diet::{Attribute, Trigger};
 use crate::facts::recipe_facts;
 use crate::import::{ImportError, Source, SourceFormat};
-use crate::model::Recipe;
+use crate::model::{capitalized, Recipe};
 use crate::store::{Store, StoreError};
 use serde::Serialize;
 
@@ -159,12 +159,6 @@ fn line_note(name: &str, food: Option<&str>, triggers: &[Trigger], status: LineS
         note.push_str(" Optional: it never excludes the recipe.");
     }
     note
-}
-
-/// "soy sauce" → "Soy sauce": catalog names are lower case, a sentence is not.
-fn capitalized(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The parser's message without the file label, and its line.

@@ -85,6 +85,11 @@ pub struct Restored {
     pub settings_added: usize,
 }
 
+/// The name a backup made on `date` is offered under: "gutsy-backup-2026-12-03.db".
+pub fn backup_file_name(date: chrono::NaiveDate) -> String {
+    format!("gutsy-backup-{date}.db")
+}
+
 impl Restored {
     /// What the restore of `file` did, in a sentence for the cook.
     pub fn sentence(&self, mode: RestoreMode, file: &str) -> String {

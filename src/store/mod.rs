@@ -17,7 +17,9 @@ mod search;
 mod settings;
 mod shopping;
 
-pub use backup::{check_backup, restore, BackupError, CheckedBackup, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES};
+pub use backup::{
+    backup_file_name, check_backup, restore, BackupError, CheckedBackup, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES,
+};
 pub use derive::{content_hash, model_version};
 pub use import::BATCH;
 pub use list::ListPage;

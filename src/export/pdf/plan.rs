@@ -4,7 +4,7 @@
 use super::canvas::{Block, Canvas, Flow, Geometry, Item, INK, LEADING, MUTED, RULE};
 use super::fonts::{Face, Fonts};
 use super::{Paper, PdfError};
-use crate::model::MealType;
+use crate::model::{capitalized, MealType};
 use crate::planner::{DayView, MealView, PlanView};
 
 const MARGIN: f32 = 36.0;
@@ -103,11 +103,6 @@ fn meals(plan: &PlanView) -> Vec<MealType> {
         }
     }
     meals
-}
-
-fn capitalized(word: &str) -> String {
-    let mut c = word.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn header_row(fonts: &Fonts, meals: &[MealType], cell_w: f32) -> Block {
