@@ -24,7 +24,7 @@ trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
 unset DBUS_SESSION_BUS_ADDRESS # single-instance: no bus, no clash with a running Gutsy
 export GUTSY_APP="$target/debug/gutsy-app"
-export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage.db" E2E_FRESH_DB="$work/fresh/library.db" E2E_OUT="$out"
+export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage/garbage.db" E2E_FRESH_DB="$work/fresh/library.db" E2E_OUT="$out"
 # xss: markup that must stay text; doomed: deleted mid-test; honey: sugar only on an optional line.
 GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import tests/e2e/fixtures/xss.cook tests/e2e/fixtures/doomed.cook tests/e2e/fixtures/honey.cook
 # More recipes matching one search than the app shows at once (its page is 120 cards).
@@ -38,7 +38,6 @@ export E2E_PLAN_DB="$work/plan/library.db" E2E_GUTSY="$target/debug/gutsy"
 # "Save PDF" writes here without the native dialog (GUTSY_SAVE_DIR), so the test can read it.
 export E2E_SAVE_DIR="$work/saved"
 mkdir -p "$E2E_SAVE_DIR"
-{ yes 'this is not an SQLite database' || true; } | head -c 16384 > "$E2E_GARBAGE_DB"
 # The recipe-gone scenario deletes "Doomed Dish" behind the app's back with the CLI.
 export E2E_DELETE_CMD="$target/debug/gutsy recipes delete doomed-dish"
 # Importing: a folder with a Cooklang file, a saved web page, one in a subfolder, and a bad file.
@@ -58,6 +57,9 @@ for theme in ${E2E_THEMES:-light dark}; do
   # The editor scenario creates "Tamari spinach": each run starts without it.
   "$target/debug/gutsy" recipes delete tamari-spinach >/dev/null 2>&1 || true
   # The first-start scenario needs a library that does not exist yet; the planner a fresh one.
+  # The damaged-library scenario moves the garbage file aside and starts a library in its place.
+  rm -rf "$work/garbage" && mkdir -p "$work/garbage"
+  { yes 'this is not an SQLite database' || true; } | head -c 16384 >"$E2E_GARBAGE_DB"
   rm -rf "$work/fresh" "$work/plan" "$work/io" "$work/restore" "$E2E_SAVE_DIR" && mkdir -p "$work/fresh" "$work/plan" "$work/io" "$work/restore" "$E2E_SAVE_DIR"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
     node --test --test-reporter=spec --test-concurrency=1 ${E2E_ONLY:+--test-name-pattern="$E2E_ONLY"} tests/e2e/app.test.mjs ||

@@ -36,6 +36,12 @@ fn main() {
         "import_paste",
         "backup_save",
         "restore_pick",
+        "vocabulary",
+        "suggest_foods",
+        "library_problem",
+        "library_start_new",
+        "library_open_other",
+        "library_show_in_folder",
     ])))
     .expect("tauri-build failed");
 }

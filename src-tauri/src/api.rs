@@ -16,7 +16,7 @@ use gutsy::store::{default_db_path, BackupError, ListPage, PlanSummary, RestoreM
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Condvar, Mutex};
 
 /// What kind of failure an [`AppError`] is; the UI words each one (TypeScript checks it has
 /// a sentence for every code, as the type is generated with ts-rs).
@@ -99,12 +99,46 @@ pub struct LibraryInfo {
 }
 
 /// The library as app state: the open store, or why it could not be opened. It is opened
-/// once, off the main thread, after the window shows; commands wait for it.
+/// off the main thread after the window shows; commands wait for it. A cook may swap it for
+/// a fresh or another library file (the damaged-library screen), so it can be reopened.
 #[derive(Default)]
 pub struct Library {
-    store: OnceLock<Result<Mutex<Store>, AppError>>,
+    state: Mutex<Slot>,
+    opened: Condvar,
     /// Set by `import_cancel`: the running import stops before its next file.
     cancel_import: AtomicBool,
+}
+
+/// Where the library is: still opening, open, or failed (with the file it tried, if any).
+#[derive(Default)]
+enum Slot {
+    #[default]
+    Pending,
+    Open(Box<Store>),
+    Failed {
+        error: AppError,
+        path: Option<PathBuf>,
+    },
+}
+
+/// Where the app keeps its library when no `GUTSY_DB` is set: the file the cook chose last
+/// ("Open another library…"), else the core's default path shared with the CLI.
+pub fn library_path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("GUTSY_DB") {
+        return Some(PathBuf::from(p));
+    }
+    chosen_library().or_else(default_db_path)
+}
+
+/// The small file that remembers the library the cook opened last, beside the default library.
+fn choice_file() -> Option<PathBuf> {
+    default_db_path().map(|p| p.with_file_name("library-path.txt"))
+}
+
+fn chosen_library() -> Option<PathBuf> {
+    let text = std::fs::read_to_string(choice_file()?).ok()?;
+    let path = PathBuf::from(text.trim());
+    (!text.trim().is_empty() && path.is_absolute()).then_some(path)
 }
 
 impl Library {
@@ -113,23 +147,33 @@ impl Library {
         Library::default()
     }
 
-    /// Opens `GUTSY_DB` if set (tests), else the core's default path shared with the CLI.
+    /// Opens `GUTSY_DB` if set (tests), else the library chosen last or the default path.
     pub fn open_default(&self) {
-        match std::env::var_os("GUTSY_DB").map(PathBuf::from).or_else(default_db_path) {
+        match library_path() {
             Some(path) => self.open_at(&path),
-            None => {
-                let _ = self.store.set(Err(AppError::new(
+            None => self.set(Slot::Failed {
+                error: AppError::new(
                     ErrorCode::NoLibraryPath,
                     "No home directory found, so Gutsy cannot tell where to keep your library. Set GUTSY_DB to a file path.",
-                )));
-            }
+                ),
+                path: None,
+            }),
         }
     }
 
-    /// Opens the library at `path` (with the bundled recipes); a second call does nothing.
+    /// Opens the library at `path` (with the bundled recipes), replacing whatever was open.
     pub fn open_at(&self, path: &Path) {
-        let opened = library::open(path).map(|(store, _warnings)| Mutex::new(store)).map_err(AppError::from);
-        let _ = self.store.set(opened);
+        let slot = match library::open(path) {
+            Ok((store, _warnings)) => Slot::Open(Box::new(store)),
+            Err(e) => Slot::Failed { error: AppError::from(e), path: Some(path.to_path_buf()) },
+        };
+        self.set(slot);
+    }
+
+    fn set(&self, slot: Slot) {
+        let mut state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *state = slot;
+        self.opened.notify_all();
     }
 
     /// A library opened at `path` (tests).
@@ -139,6 +183,21 @@ impl Library {
         lib
     }
 
+    /// The file the library is (or failed to be) opened from, once it is known.
+    pub fn path(&self) -> Option<PathBuf> {
+        let state = self.wait();
+        match &*state {
+            Slot::Open(store) => Some(PathBuf::from(store.label())),
+            Slot::Failed { path, .. } => path.clone(),
+            Slot::Pending => None,
+        }
+    }
+
+    fn wait(&self) -> std::sync::MutexGuard<'_, Slot> {
+        let state = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.opened.wait_while(state, |s| matches!(s, Slot::Pending)).unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Runs `f` on the open store, waiting until the library has been opened.
     fn with<T>(&self, f: impl FnOnce(&Store) -> Result<T, AppError>) -> Result<T, AppError> {
         self.with_mut(|store| f(store))
@@ -146,12 +205,53 @@ impl Library {
 
     /// [`Library::with`] for commands that write.
     fn with_mut<T>(&self, f: impl FnOnce(&mut Store) -> Result<T, AppError>) -> Result<T, AppError> {
-        let store = self.store.wait().as_ref().map_err(Clone::clone)?;
-        let mut store = store
-            .lock()
-            .map_err(|_| AppError::new(ErrorCode::Busy, "The library is unavailable after an earlier failure; restart Gutsy."))?;
-        f(&mut store)
+        let mut state = self.wait();
+        match &mut *state {
+            Slot::Open(store) => f(store),
+            Slot::Failed { error, .. } => Err(error.clone()),
+            Slot::Pending => Err(AppError::new(ErrorCode::Busy, "The library is still opening.")),
+        }
     }
+}
+
+/// What the damaged-library screen shows and offers: the file, and where a fresh library goes.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct LibraryProblem {
+    /// The file that could not be opened, as a path a cook can find.
+    pub path: Option<String>,
+}
+
+/// The library file the app could not open, for the damaged-library screen.
+pub fn library_problem(library: &Library) -> LibraryProblem {
+    LibraryProblem { path: library.path().map(|p| p.display().to_string()) }
+}
+
+/// "Start a new library": the unreadable file is moved aside (never deleted) and a fresh
+/// library is opened at the same path. Returns a sentence naming where the old file went.
+pub fn start_new_library(library: &Library) -> Result<String, AppError> {
+    let path = library.path().ok_or_else(|| AppError::new(ErrorCode::NoLibraryPath, "Gutsy does not know which file to replace."))?;
+    let aside = gutsy::store::set_aside(&path, chrono::Local::now().naive_local())
+        .map_err(|e| AppError::new(ErrorCode::CannotWrite, e.to_string()))?;
+    library.open_at(&path);
+    library.with(|_| Ok(()))?;
+    Ok(match aside {
+        Some(aside) => format!("Your old library file was kept as {}.", aside.display()),
+        None => "A new library was started.".to_string(),
+    })
+}
+
+/// "Open another library…": opens the chosen file and remembers it for the next start.
+pub fn open_other_library(library: &Library, path: &Path) -> Result<(), AppError> {
+    library.open_at(path);
+    library.with(|_| Ok(()))?;
+    if std::env::var_os("GUTSY_DB").is_none() {
+        if let Some(file) = choice_file() {
+            // Remembering is a convenience: the library is open either way.
+            let _ = std::fs::write(file, path.display().to_string());
+        }
+    }
+    Ok(())
 }
 
 fn catalog() -> &'static Catalog {

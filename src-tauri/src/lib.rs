@@ -8,7 +8,7 @@ use api::{AppError, ErrorCode, Library};
 use chrono::NaiveDate;
 use gutsy::catalog::Explanation;
 use gutsy::export::pdf::Paper;
-use gutsy::library::{FilterSpec, ImportProgress, ImportReport, RecipeCheck, RecipeView, SwapChoice};
+use gutsy::library::{FilterSpec, FoodSuggestion, ImportProgress, ImportReport, RecipeCheck, RecipeView, SwapChoice, Vocabulary};
 use gutsy::model::MealType;
 use gutsy::planner::PlanView;
 use gutsy::settings::Settings;
@@ -303,6 +303,46 @@ async fn settings_save(library: State<'_, Arc<Library>>, settings: Settings) -> 
     off_main(library, move |l| api::settings_save(l, settings)).await
 }
 
+/// The filters' vocabulary (triggers, allergens, gut attributes, meals, time limits).
+#[tauri::command]
+async fn vocabulary() -> Vocabulary {
+    gutsy::library::vocabulary()
+}
+
+/// Catalog foods for what the cook types in the "exclude a food" box.
+#[tauri::command]
+async fn suggest_foods(typed: String) -> Vec<FoodSuggestion> {
+    gutsy::library::suggest_foods(gutsy::catalog::Catalog::bundled(), &typed, 8)
+}
+
+/// The library file that could not be opened, for the damaged-library screen.
+#[tauri::command]
+async fn library_problem(library: State<'_, Arc<Library>>) -> Result<api::LibraryProblem, AppError> {
+    off_main(library, |l| Ok(api::library_problem(l))).await
+}
+
+/// Moves the unreadable library aside and starts a fresh one; the sentence to show.
+#[tauri::command]
+async fn library_start_new(library: State<'_, Arc<Library>>) -> Result<String, AppError> {
+    off_main(library, api::start_new_library).await
+}
+
+/// Opens a library file the cook picks; false if they cancelled.
+#[tauri::command]
+async fn library_open_other(app: tauri::AppHandle, library: State<'_, Arc<Library>>) -> Result<bool, AppError> {
+    let Some(file) = open_paths(app, false, Some(("Gutsy library", &["db"]))).await?.into_iter().next() else { return Ok(false) };
+    off_main(library, move |l| api::open_other_library(l, &file)).await.map(|()| true)
+}
+
+/// Shows the library file in the system's file manager.
+#[tauri::command]
+async fn library_show_in_folder(library: State<'_, Arc<Library>>) -> Result<(), AppError> {
+    let path = off_main(library, |l| Ok(l.path())).await?;
+    let path = path.ok_or_else(|| AppError::new(ErrorCode::NoLibraryPath, "Gutsy does not know where your library is."))?;
+    tauri_plugin_opener::reveal_item_in_dir(&path)
+        .map_err(|e| AppError::new(ErrorCode::CannotOpen, format!("The file manager could not show {}: {e}", path.display())))
+}
+
 /// Builds and runs the app. The window shows at once; the library opens on a worker thread
 /// (a first start loads the bundled recipes, an upgrade re-derives facts) and commands wait for
 /// it. If opening fails the app still runs and every command returns the error, so the UI can
@@ -359,7 +399,13 @@ pub fn run() {
             import_cancel,
             import_paste,
             backup_save,
-            restore_pick
+            restore_pick,
+            vocabulary,
+            suggest_foods,
+            library_problem,
+            library_start_new,
+            library_open_other,
+            library_show_in_folder
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");

@@ -8,6 +8,7 @@ mod settings;
 mod shopping;
 mod transfer;
 mod view;
+mod vocabulary;
 
 pub use crate::card::{CardText, RecipeCard};
 pub use crate::filter::{Filter, FilterError, FilterSpec};
@@ -27,6 +28,9 @@ pub use transfer::{
     ImportReport,
 };
 pub use view::{recipe_view, IngredientView, RecipeView, ViewText};
+pub use vocabulary::{
+    attribute_label, meal_label, suggest_foods, trigger_label, vocabulary, Choice, FoodSuggestion, TimeChoice, Vocabulary,
+};
 
 use crate::import::ImportError;
 use crate::store::{Store, StoreError};

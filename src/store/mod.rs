@@ -5,6 +5,7 @@
 //! its card, its search row) is a cache rebuilt on every write and whenever the model version
 //! changes. Every write is one transaction.
 
+mod aside;
 mod backup;
 mod derive;
 mod import;
@@ -17,6 +18,7 @@ mod search;
 mod settings;
 mod shopping;
 
+pub use aside::set_aside;
 pub use backup::{
     backup_file_name, check_backup, restore, BackupError, CheckedBackup, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES,
 };

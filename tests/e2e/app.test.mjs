@@ -175,8 +175,13 @@ describe(`the app on a good library (${THEME})`, () => {
       const shown = (await s.findAll(".card")).length + (await s.findAll("[data-testid=empty]")).length;
       assert.ok(shown > 0, `search ${JSON.stringify(q)} left the window blank`);
     }
+    const all = Number((await textOf(s, "[data-testid=count]")).split(" ")[0]);
     await setSearch(s, '"kefir" AND (');
     await s.waitFor("kefir via operators", async () => (await cardTitles(s)).includes("Milk Kefir"));
+    // The operators are read as words, so the list narrows to the kefir recipes, not everything.
+    const narrowed = Number((await textOf(s, "[data-testid=count]")).split(" ")[0]);
+    assert.ok(narrowed > 0 && narrowed < all / 2, `"kefir" AND ( gave ${narrowed} of ${all} recipes`);
+    assert.ok((await cardTitles(s)).every((t) => /kefir/i.test(t) || narrowed < 10), "the narrowed list is about kefir");
     await shot(s, "04-search-operators");
   });
 
@@ -220,6 +225,65 @@ describe(`the app on a good library (${THEME})`, () => {
     await s.pressKeys([Keys.Escape]);
     await s.waitFor("back in the library", async () => (await s.findAll("#search")).length > 0);
     await s.waitFor("focus back on the card", async () => (await s.text(await s.active())).startsWith(title));
+  });
+
+  it("filters from the core's words: allergens, prebiotic, meal, time, a food left out with its family; Clear all and Esc", async () => {
+    const { s } = ctx;
+    await setSearch(s, "");
+    const count = async () => Number((await textOf(s, "[data-testid=count]")).split(" ")[0]);
+    /** The core's count for the same filters, through the CLI (one JSON card per line). */
+    const cliCount = (args) =>
+      execFileSync(process.env.E2E_GUTSY, ["recipes", "list", "--json", ...args], { env: { ...process.env, GUTSY_DB: process.env.E2E_DB } })
+        .toString()
+        .split("\n")
+        .filter((l) => l.trim() !== "").length;
+    const all = await count();
+    // The chips are the core's vocabulary: allergens and prebiotic are there, labelled in words.
+    assert.equal(await textOf(s, '[data-chip="nuts"]'), "Tree nuts");
+    assert.equal(await textOf(s, '[data-chip="sugar"]'), "Added sugar");
+    await setChip(s, "nuts", true);
+    await setChip(s, "prebiotic", true);
+    await s.waitFor("count of nut-free prebiotic recipes", async () => (await count()) === cliCount(["--exclude", "nuts", "--attribute", "prebiotic"]));
+    assert.equal(await s.exec(`return document.querySelectorAll('.card [data-trigger="nuts"]').length`), 0, "no card with tree nuts");
+    assert.equal(
+      await s.exec(`return [...document.querySelectorAll('.card')].every((c) => c.querySelector('[data-attribute="prebiotic"]'))`),
+      true,
+      "every card is prebiotic",
+    );
+    // Leave out a food: the catalog suggests it as it is typed, with its family.
+    const box = await s.find("#exclude-food");
+    await s.type(box, "onio");
+    const option = await s.waitFor("onion suggested", async () => (await s.findAll('[data-food="onion"]'))[0]);
+    assert.match(await s.text(option), /also .*red onion/);
+    await shot(s, "26-exclude-food");
+    await s.type(box, Keys.Enter);
+    await s.waitFor("onion chip", async () => (await s.findAll('[data-food-chip="onion"]')).length === 1);
+    await settled(s);
+    const withoutOnion = cliCount(["--exclude", "nuts,onion", "--attribute", "prebiotic"]);
+    await s.waitFor("onion left out", async () => (await count()) === withoutOnion);
+    assert.ok(withoutOnion < cliCount(["--exclude", "nuts", "--attribute", "prebiotic"]), "leaving out onion (and red onion…) narrowed the list");
+    // Meal and hands-on time come from the core too.
+    await s.exec(`const m = document.querySelector('#meal'); m.value = [...m.options].find((o) => o.text === 'Breakfast').value; m.dispatchEvent(new Event('change'));`);
+    await s.exec(`const t = document.querySelector('#max-time'); t.value = [...t.options].find((o) => o.text.startsWith('30 min')).value; t.dispatchEvent(new Event('change'));`);
+    await settled(s);
+    await shot(s, "27-all-filters");
+    assert.ok((await count()) <= withoutOnion);
+    // Clear all empties every filter at once.
+    await s.click(await s.find("[data-testid=clear-all]"));
+    await settled(s);
+    await s.waitFor("everything back", async () => (await count()) === all);
+    assert.equal((await s.findAll('[data-food-chip], [aria-pressed="true"]')).length, 0, "no chip pressed, no food left out");
+    assert.equal(await s.property(await s.find("#meal"), "selectedIndex"), 0);
+    // Esc in the empty search box clears the filters, foods too.
+    await setChip(s, "sesame", true);
+    await s.type(box, "tofu");
+    await s.waitFor("tofu suggested", async () => (await s.findAll('[data-food="tofu"]')).length > 0);
+    await s.type(box, Keys.Enter);
+    await s.waitFor("tofu chip", async () => (await s.findAll('[data-food-chip="tofu"]')).length === 1);
+    await s.type(await s.find("#search"), Keys.Escape);
+    await s.waitFor("filters cleared by Esc", async () => (await s.findAll('[data-food-chip], [aria-pressed="true"]')).length === 0);
+    await settled(s);
+    assert.equal(await count(), all);
   });
 
   it("doubling the servings doubles the quantities", async () => {
@@ -791,7 +855,7 @@ describe(`the planner after a restart (${THEME})`, () => {
 describe(`the app on a library bigger than a screenful (${THEME})`, () => {
   const ctx = appSession({ GUTSY_DB: process.env.E2E_BIG_DB });
 
-  it("lists a page at a time, counts them all, and shows the rest on request", async () => {
+  it("keeps only the cards in view in the page, counts them all, and shows the rest as the grid scrolls", async () => {
     const { s } = ctx;
     await s.waitFor("the first page", async () => (await s.findAll("[data-testid=count]")).length === 1, 20000);
     await setSearch(s, "paging porridge");
@@ -799,19 +863,25 @@ describe(`the app on a library bigger than a screenful (${THEME})`, () => {
     const total = Number(process.env.E2E_BIG_COUNT);
     assert.equal(await textOf(s, "[data-testid=count]"), `${total} recipes`, "the count is of every match");
     const first = await cardTitles(s);
-    assert.ok(first.length < total, `one page first (${first.length} of ${total})`);
-    await s.exec("document.querySelector('[data-testid=more]').scrollIntoView()");
-    await shot(s, "14-show-more");
-    const more = await s.find("[data-testid=more]");
-    assert.match(await s.text(more), new RegExp(`\\(${total - first.length} not shown\\)`));
-    await s.click(more);
-    await s.waitFor("the next page", async () => (await cardTitles(s)).length === total);
-    const all = await cardTitles(s);
-    assert.deepEqual(all.slice(0, first.length), first, "the first page stays as it was");
-    assert.equal(new Set(all).size, total, "no card twice");
-    assert.match(await s.attribute(await s.active(), "class"), /\bcard\b/, "focus moves to the first new card");
-    assert.equal(await s.text((await s.findIn(await s.active(), ".card-title"))[0]), all[first.length]);
-    assert.equal((await s.findAll("[data-testid=more]")).length, 0, "nothing left to show");
+    assert.ok(first.length > 0 && first.length < total, `only the rows in view are in the page (${first.length} of ${total})`);
+    // Scrolled to the end, the last recipes are there and the first rows are gone from the page.
+    await s.exec("const g = document.querySelector('.grid-scroll'); g.scrollTop = g.scrollHeight;");
+    await s.waitFor("the last card", async () => (await cardTitles(s)).includes(`Paging Porridge ${String(total).padStart(3, "0")}`));
+    const last = await cardTitles(s);
+    assert.ok(!last.includes(first[0]), "the first card left the page");
+    assert.equal(new Set(last).size, last.length, "no card twice");
+    assert.equal(await s.exec("return document.querySelector('.card-item:last-child').getAttribute('aria-posinset')"), String(total));
+    await shot(s, "14-scrolled-to-the-end");
+    // The keyboard walks the whole list: End focuses the last card, Home the first again.
+    await s.click((await s.findAll("button.card"))[0]);
+    await s.pressKeys([Keys.Escape]);
+    await s.waitFor("library", async () => (await s.findAll("#search")).length > 0);
+    await s.waitFor("focus back on a card", async () => /\bcard\b/.test(await s.attribute(await s.active(), "class")));
+    await s.pressKeys(["\uE010"]); // End
+    await s.waitFor("last card focused", async () => (await s.attribute(await s.active(), "data-index")) === String(total - 1));
+    await s.pressKeys(["\uE011"]); // Home
+    await s.waitFor("first card focused", async () => (await s.attribute(await s.active(), "data-index")) === "0");
+    assert.equal(await s.text((await s.findIn(await s.active(), ".card-title"))[0]), "Paging Porridge 001");
   });
 });
 
@@ -825,7 +895,21 @@ describe(`the app on a garbage library file (${THEME})`, () => {
     assert.match(text, /Gutsy cannot read your library file/);
     assert.match(text, /not a Gutsy library/);
     assert.ok(text.includes(process.env.E2E_GARBAGE_DB), "the message names the file");
+    // No search or filters stay live above it: they could not work.
+    assert.equal((await s.findAll("#search, [data-chip]")).length, 0, "no dead controls");
     await shot(s, "12-garbage-db");
+  });
+
+  it("“Start a new library” keeps the old file aside and opens a fresh library", async () => {
+    const { s } = ctx;
+    const before = readFileSync(process.env.E2E_GARBAGE_DB);
+    await s.click(await s.find("[data-testid=start-new-library]"));
+    await s.waitFor("a fresh library with the bundled recipes", async () => (await s.findAll(".card")).length > 10, 30000);
+    const note = await textOf(s, "[data-testid=recovered]");
+    const kept = /kept as (.+)\.$/.exec(note)?.[1];
+    assert.ok(kept && kept !== process.env.E2E_GARBAGE_DB, `names where the old file went: ${note}`);
+    assert.deepEqual(readFileSync(kept), before, "the old file is kept byte for byte");
+    await shot(s, "28-new-library");
   });
 });
 

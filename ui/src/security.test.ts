@@ -60,6 +60,12 @@ const ALLOWED_PERMISSIONS = [
   "allow-import-paste",
   "allow-backup-save",
   "allow-restore-pick",
+  "allow-vocabulary",
+  "allow-suggest-foods",
+  "allow-library-problem",
+  "allow-library-start-new",
+  "allow-library-open-other",
+  "allow-library-show-in-folder",
   "core:window:allow-set-title",
 ];
 
@@ -107,13 +113,17 @@ describe("security configuration", () => {
 
   it("uses no shell, filesystem, http or opener plugin, and the save dialog only from Rust", () => {
     const cargo = readFileSync(join(tauriDir, "Cargo.toml"), "utf8");
-    expect(cargo).not.toMatch(/tauri-plugin-(shell|fs|http|opener|process)/);
+    expect(cargo).not.toMatch(/tauri-plugin-(shell|fs|http|process)/);
+    // The opener crate is used from Rust only ("Show in folder"): never registered as a plugin,
+    // so the webview gets none of its commands.
+    const lib = readFileSync(join(tauriDir, "src", "lib.rs"), "utf8");
+    expect(lib).not.toMatch(/tauri_plugin_opener::init/);
     const pkg = JSON.parse(readFileSync(join(root, "ui", "package.json"), "utf8"));
     const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
     expect(deps.filter((d) => /plugin-(shell|fs|http|opener|process|dialog)/.test(d))).toEqual([]);
     // The dialog plugin is opened by the save_pdf command; the webview may not open dialogs itself.
     const caps = readFileSync(join(tauriDir, "capabilities", "default.json"), "utf8");
-    expect(caps).not.toMatch(/dialog:/);
+    expect(caps).not.toMatch(/dialog:|opener:/);
   });
 
   it("renders text as text: no {@html}, innerHTML or inline scripts in the UI", () => {

@@ -17,6 +17,9 @@ import type { SwapChoice } from "../bindings/SwapChoice";
 import type { ListFor } from "../bindings/ListFor";
 import type { ListView } from "../bindings/ListView";
 import type { Paper } from "../bindings/Paper";
+import type { Vocabulary } from "../bindings/Vocabulary";
+import type { FoodSuggestion } from "../bindings/FoodSuggestion";
+import type { LibraryProblem } from "../bindings/LibraryProblem";
 import type { PdfOf } from "../bindings/PdfOf";
 
 export type { Paper };
@@ -87,3 +90,15 @@ export const restorePick = (replace: boolean) => invoke<string | null>("restore_
 
 /** One slot of a plan: day from 0, and its meal. */
 export type Slot = { day: number; meal: MealType };
+
+// The filters' vocabulary and the "exclude a food" box's suggestions, from the core.
+export const vocabulary = () => invoke<Vocabulary>("vocabulary");
+export const suggestFoods = (typed: string) => invoke<FoodSuggestion[]>("suggest_foods", { typed });
+
+// The damaged-library screen: which file failed, and its three ways out.
+export const libraryProblem = () => invoke<LibraryProblem>("library_problem");
+/** Moves the unreadable file aside and opens a fresh library; a sentence naming where it went. */
+export const libraryStartNew = () => invoke<string>("library_start_new");
+/** Opens a library file the cook picks; false if they cancelled. */
+export const libraryOpenOther = () => invoke<boolean>("library_open_other");
+export const libraryShowInFolder = () => invoke<null>("library_show_in_folder");

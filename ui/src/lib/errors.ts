@@ -27,7 +27,7 @@ const HEADLINES: Record<ErrorCode, string> = {
 };
 
 const HINTS: Partial<Record<ErrorCode, string>> = {
-  not_a_database: "The file is not a Gutsy library. Move it away and restart Gutsy to start a fresh library, or point GUTSY_DB at another file.",
+  not_a_database: "Start a new library (the old file is kept, renamed) or open another library file.",
   cannot_open: "Check that the folder exists and that you may write to it.",
   too_new: "Update Gutsy to open this library.",
   not_found: "It may have been deleted. Go back to the library to pick another recipe.",
