@@ -12,7 +12,8 @@ bash scripts/app-ui.sh
 if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --locked --version 2.1.0
 fi
-cargo build --locked -p gutsy-app --bin gutsy-app
+# One command, so the app and the bare template (the memory baseline) share tauri's build.
+cargo build --locked -p gutsy-app -p bare-tauri
 cargo build --locked --bin gutsy
 
 out="$PWD/test-output/e2e"
@@ -34,6 +35,13 @@ for i in $(seq 1 130); do
 done
 GUTSY_DB="$work/big.db" "$target/debug/gutsy" recipes import "$work/big" >/dev/null
 export E2E_BIG_DB="$work/big.db" E2E_BIG_COUNT=130
+# A library of 10,000 recipes for the speed and memory checks, and the bare Tauri template.
+bash scripts/gen-library.sh 10000 "$work/huge"
+started=$SECONDS
+GUTSY_DB="$work/huge.db" "$target/debug/gutsy" recipes import "$work/huge" | tail -n 1
+echo "imported 10,000 recipes in $((SECONDS - started)) s"
+rm -rf "$work/huge"
+export E2E_HUGE_DB="$work/huge.db" E2E_BARE_APP="$target/debug/bare-tauri"
 export E2E_PLAN_DB="$work/plan/library.db" E2E_GUTSY="$target/debug/gutsy"
 # "Save PDF" writes here without the native dialog (GUTSY_SAVE_DIR), so the test can read it.
 export E2E_SAVE_DIR="$work/saved"

@@ -42,6 +42,8 @@ fn main() {
         "library_start_new",
         "library_open_other",
         "library_show_in_folder",
+        "zoom",
+        "quit",
     ])))
     .expect("tauri-build failed");
 }

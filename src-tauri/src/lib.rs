@@ -3,6 +3,8 @@
 //! core functions and turns a core error into [`AppError`], the one error shape the UI knows.
 
 pub mod api;
+pub mod menu;
+pub mod zoom;
 
 use api::{AppError, ErrorCode, Library};
 use chrono::NaiveDate;
@@ -343,6 +345,18 @@ async fn library_show_in_folder(library: State<'_, Arc<Library>>) -> Result<(), 
         .map_err(|e| AppError::new(ErrorCode::CannotOpen, format!("The file manager could not show {}: {e}", path.display())))
 }
 
+/// Zooms the page one step (Ctrl+= / Ctrl+- / Ctrl+0 in the page; the View menu does the same).
+#[tauri::command]
+async fn zoom(app: tauri::AppHandle, step: zoom::ZoomStep) -> Result<f64, AppError> {
+    menu::apply_zoom(&app, step).map_err(|e| AppError::new(ErrorCode::Busy, format!("The page could not be zoomed: {e}")))
+}
+
+/// Quits (Ctrl+Q in the page; File › Quit does the same), saving the window's size and place.
+#[tauri::command]
+async fn quit(app: tauri::AppHandle) {
+    app.exit(0);
+}
+
 /// Builds and runs the app. The window shows at once; the library opens on a worker thread
 /// (a first start loads the bundled recipes, an upgrade re-derives facts) and commands wait for
 /// it. If opening fails the app still runs and every command returns the error, so the UI can
@@ -365,6 +379,9 @@ pub fn run() {
         // Save dialogs are opened from Rust (save_pdf); the webview gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(library)
+        .manage(zoom::Zoom::default())
+        .menu(menu::build)
+        .on_menu_event(menu::on_event)
         .invoke_handler(tauri::generate_handler![
             list_recipes,
             recipe_view,
@@ -405,7 +422,9 @@ pub fn run() {
             library_problem,
             library_start_new,
             library_open_other,
-            library_show_in_folder
+            library_show_in_folder,
+            zoom,
+            quit
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Gutsy app");

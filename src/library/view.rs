@@ -40,6 +40,10 @@ pub struct ViewText {
     pub fiber: String,
     /// "Without the honey (optional; it contains sugar)." when optional lines were dropped.
     pub without: Option<String>,
+    /// "8 servings", the amount shown.
+    pub servings: String,
+    /// "Scaled ×2 from 4 servings." when the servings shown are not the recipe's own.
+    pub scaled: Option<String>,
 }
 
 /// A recipe scaled to a number of servings, with its facts, for the recipe screen.
@@ -126,8 +130,35 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
         ferment_time: minutes(recipe.times.ferment_minutes),
         fiber: fiber_text(&facts),
         without,
+        servings: servings_text(servings),
+        scaled: scaled_text(recipe.servings.max(1), servings),
     };
     RecipeView { recipe: recipe.clone(), servings, ingredients, facts, text }
+}
+
+/// "1 serving", "4 servings".
+pub fn servings_text(n: u32) -> String {
+    if n == 1 {
+        "1 serving".to_string()
+    } else {
+        format!("{n} servings")
+    }
+}
+
+/// "Scaled ×2 from 4 servings." (the factor only when it is a whole number or a plain half),
+/// `None` when `shown` is the recipe's own.
+fn scaled_text(own: u32, shown: u32) -> Option<String> {
+    if own == shown {
+        return None;
+    }
+    let factor = if shown % own == 0 {
+        format!(" ×{}", shown / own)
+    } else if shown * 2 == own {
+        " ×½".to_string()
+    } else {
+        String::new()
+    };
+    Some(format!("Scaled{factor} from {}.", servings_text(own)))
 }
 
 /// "a", "a and b", "a, b and c".
@@ -156,5 +187,17 @@ mod tests {
         assert_eq!(v.text.without.as_deref(), Some("Without the honey (optional; it contains sugar)."));
         let plain = recipe_view(c, &r, 2, &Filter::default());
         assert!(plain.text.without.is_none() && !plain.ingredients[2].dropped);
+    }
+
+    #[test]
+    fn servings_and_scaling_read_as_words() {
+        assert_eq!(servings_text(1), "1 serving");
+        assert_eq!(servings_text(12), "12 servings");
+        assert_eq!(scaled_text(4, 4), None);
+        assert_eq!(scaled_text(4, 8).as_deref(), Some("Scaled ×2 from 4 servings."));
+        assert_eq!(scaled_text(2, 6).as_deref(), Some("Scaled ×3 from 2 servings."));
+        assert_eq!(scaled_text(4, 2).as_deref(), Some("Scaled ×½ from 4 servings."));
+        assert_eq!(scaled_text(4, 6).as_deref(), Some("Scaled from 4 servings."));
+        assert_eq!(scaled_text(1, 3).as_deref(), Some("Scaled ×3 from 1 serving."));
     }
 }

@@ -6,7 +6,7 @@
 // kept between its two sessions), E2E_GUTSY (the CLI, to check plans against the core's list), E2E_OUT (screenshot folder),
 // E2E_THEME (light | dark: dark skips the XSS check).
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Keys, Session, waitForServer } from "./webdriver.mjs";
@@ -99,6 +99,22 @@ function amountNumber(text) {
 }
 
 /** The card with this slug (ids are uuids; the slug is the readable alias). */
+// axe-core, injected into the page to check what is on screen (WCAG 2 A and AA rules).
+const AXE = readFileSync(new URL("../../ui/node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+
+/** Fails on any serious or critical accessibility violation axe-core finds on the screen `where`. */
+async function a11y(s, where) {
+  const violations = await s.execAsync(
+    `${AXE};
+     const done = arguments[arguments.length - 1];
+     axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] })
+       .then((r) => done(r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+         .map((v) => v.id + ": " + v.help + " — " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "))))
+       .catch((e) => done(["axe failed: " + e]));`,
+  );
+  assert.deepEqual(violations, [], `accessibility on ${where} (${THEME})`);
+}
+
 async function findCard(s, search, slug) {
   await setSearch(s, search);
   return s.waitFor(`card ${slug}`, async () => (await s.findAll(`.card[data-slug="${slug}"]`))[0]);
@@ -139,6 +155,7 @@ describe(`the app on a good library (${THEME})`, () => {
       assert.equal(await s.exec("return matchMedia('(prefers-color-scheme: dark)').matches"), true, "dark scheme not applied");
     }
     await shot(s, "01-library");
+    await a11y(s, "the library");
   });
 
   it("searching kefir shows the kefir recipes", async () => {
@@ -227,6 +244,22 @@ describe(`the app on a good library (${THEME})`, () => {
     await s.waitFor("focus back on the card", async () => (await s.text(await s.active())).startsWith(title));
   });
 
+  it("Ctrl+= zooms in, Ctrl+- out, Ctrl+0 back to actual size", async () => {
+    const { s } = ctx;
+    // Zoom scales CSS pixels: the page's width in CSS pixels shrinks as it zooms in.
+    const width = () => s.exec("return window.innerWidth");
+    const actual = await width();
+    await s.pressKeys(["="], [Keys.Control]);
+    await s.waitFor("zoomed in", async () => (await width()) < actual);
+    await s.pressKeys(["="], [Keys.Control]);
+    const twice = await s.waitFor("zoomed in again", async () => { const w = await width(); return w < actual * 0.9 && w; });
+    await shot(s, "06b-zoomed-in");
+    await s.pressKeys(["-"], [Keys.Control]);
+    await s.waitFor("zoomed out a step", async () => { const w = await width(); return w > twice && w < actual; });
+    await s.pressKeys(["0"], [Keys.Control]);
+    await s.waitFor("actual size", async () => Math.abs((await width()) - actual) <= 1);
+  });
+
   it("filters from the core's words: allergens, prebiotic, meal, time, a food left out with its family; Clear all and Esc", async () => {
     const { s } = ctx;
     await setSearch(s, "");
@@ -291,6 +324,7 @@ describe(`the app on a good library (${THEME})`, () => {
     await openRecipe(s, "milk kefir", "milk-kefir");
     const servings = await s.find("[data-testid=servings]");
     assert.match(await s.text(servings), /^2 servings/);
+    await a11y(s, "the recipe screen");
     const before = await Promise.all((await s.findAll("[data-testid=qty]")).map((q) => s.text(q)));
     const more = await s.find('button[aria-label="More servings"]');
     await s.click(more);
@@ -314,7 +348,19 @@ describe(`the app on a good library (${THEME})`, () => {
       compared++;
     });
     assert.ok(compared >= 2, `only ${compared} quantities compared: ${before}`);
+    assert.match(await s.text(servings), /Scaled ×2 from 2 servings/);
     await shot(s, "07-recipe-doubled");
+    // ×3 of the recipe's own servings, and a number typed into the box.
+    await s.click(await s.find('button[aria-label="Triple the recipe"]'));
+    await s.waitFor("6 servings", async () => /^6 servings/.test(await s.text(servings)));
+    const box = await s.find("[data-testid=servings-input]");
+    await s.exec(`const i = arguments[0]; i.select();`, [box]);
+    await s.type(box, "5" + Keys.Enter);
+    await s.waitFor("5 servings typed", async () => /^5 servings · Scaled from 2 servings/.test(await s.text(servings)));
+    // Back to the recipe's own servings for the tests that follow.
+    await s.exec(`const i = arguments[0]; i.select();`, [box]);
+    await s.type(box, "2" + Keys.Enter);
+    await s.waitFor("2 servings again", async () => (await s.text(servings)) === "2 servings");
   });
 
   it("a trigger badge opens the catalog's explanation", async () => {
@@ -334,6 +380,7 @@ describe(`the app on a good library (${THEME})`, () => {
     assert.match(await s.text(panel), /Matched the catalog food “.+” from “kefir grains”/);
     assert.match(await s.text(panel), /carries: dairy/);
     await shot(s, "08-explanation");
+    await a11y(s, "an explanation");
     await back(s);
   });
 
@@ -456,6 +503,7 @@ describe(`the app on a good library (${THEME})`, () => {
     assert.match(await textOf(s, "[data-testid=editor-summary]"), /3 ingredients: 2 known.*1 unknown/);
     assert.ok((await s.findAll('.editor-check [data-trigger="gluten"]')).length === 1, "the recipe's gluten badge");
     await shot(s, "22-editor");
+    await a11y(s, "the editor");
     await s.click(await s.find("[data-testid=editor-save]"));
     await s.waitFor("the new recipe", async () => (await textOf(s, "[data-testid=recipe-title]")) === "Tamari greens");
     const id = await s.exec(`return document.querySelector("[data-testid=recipe-title]").closest("main").dataset.id ?? null`);
@@ -538,6 +586,7 @@ describe(`the planner (${THEME})`, () => {
     for (const t of ["dairy", "gluten", "sugar"]) assert.ok(!badges.includes(t), `no ${t} badge in the week: ${badges}`);
     assert.ok((await s.findAll(".week .badge.attribute[data-attribute=fermented]")).length >= 7, "a ferment badge each day");
     await shot(s, "15-planner");
+    await a11y(s, "the planner");
 
     await s.click((await s.findAll('[data-slot="1-lunch"] .lock'))[0]);
     await s.waitFor("the lock", async () => (await s.attribute((await s.findAll('[data-slot="1-lunch"] .lock'))[0], "aria-pressed")) === "true");
@@ -629,6 +678,7 @@ describe(`the planner (${THEME})`, () => {
     await s.waitFor("saved", async () => (await textOf(s, "[data-testid=settings-status]")).startsWith("Saved"));
     assert.equal(await s.property(await s.find("#set-rules"), "value"), "fish ≥ 1", "the core's spelling");
     await shot(s, "19-settings");
+    await a11y(s, "the settings");
     await s.type(await s.find("#set-rules"), "\nflorp >= 2");
     await s.click(await s.find("[data-testid=save-settings]"));
     await s.waitFor("the refusal", async () => errorShown(s));
@@ -674,6 +724,7 @@ describe(`the planner (${THEME})`, () => {
     await s.click((await s.findAll(`li[data-item="${key}"] input`))[0]);
     await s.waitFor("the check", async () => (await s.findAll(`li.done[data-item="${key}"]`)).length === 1);
     await shot(s, "21-shopping");
+    await a11y(s, "the shopping list");
     // The print view lays out the core's printable layout of the same list.
     const printed = await s.exec(`return document.querySelector(".print-only h1")?.textContent`);
     assert.equal(printed, await textOf(s, "[data-testid=list-title]"));
@@ -753,6 +804,7 @@ describe(`importing and backing up (${THEME})`, () => {
     assert.equal(await s.property(bar, "value"), await s.property(bar, "max"), "the progress bar ran to the end");
     assert.equal(await s.property(bar, "max"), 3);
     await shot(s, "23-import");
+    await a11y(s, "the import screen");
   });
 
   it("a pasted JSON-LD recipe is found in the library", async () => {
@@ -898,6 +950,7 @@ describe(`the app on a garbage library file (${THEME})`, () => {
     // No search or filters stay live above it: they could not work.
     assert.equal((await s.findAll("#search, [data-chip]")).length, 0, "no dead controls");
     await shot(s, "12-garbage-db");
+    await a11y(s, "the damaged-library screen");
   });
 
   it("“Start a new library” keeps the old file aside and opens a fresh library", async () => {
@@ -937,3 +990,169 @@ describe(`the app on first start, with no library yet (${THEME})`, () => {
     await shot(s, "13-first-start");
   });
 });
+
+// A window rect as [x, y, width, height], from WebDriver.
+const rectOf = async (s) => {
+  const r = await s.cmd("GET", "/window/rect");
+  return [r.x, r.y, r.width, r.height];
+};
+
+describe(`the window's size and place (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_DB });
+
+  it("are kept when the cook quits with Ctrl+Q", async () => {
+    const { s } = ctx;
+    await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
+    await s.cmd("POST", "/window/rect", { x: 64, y: 48, width: 980, height: 700 });
+    const want = await s.waitFor("the window moved", async () => { const r = await rectOf(s); return r[2] === 980 && r; });
+    writeFileSync(`${OUT}/window-rect-${THEME}.json`, JSON.stringify(want));
+    await s.pressKeys(["q"], [Keys.Control]);
+    // The app is gone: the next command finds no window.
+    await s.waitFor("the app to quit", async () => {
+      try { await s.title(); return false; } catch { return true; }
+    });
+  });
+});
+
+describe(`the window after a restart (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_DB });
+
+  it("opens at the size and place it had", async () => {
+    const { s } = ctx;
+    await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
+    const want = JSON.parse(readFileSync(`${OUT}/window-rect-${THEME}.json`, "utf8"));
+    const got = await rectOf(s);
+    assert.deepEqual(got.slice(2), want.slice(2), `size ${got} after a restart, ${want} before`);
+    assert.ok(Math.abs(got[0] - want[0]) <= 2 && Math.abs(got[1] - want[1]) <= 2, `place ${got} after a restart, ${want} before`);
+    // Back to the default size for whatever runs next.
+    await s.cmd("POST", "/window/rect", { x: 0, y: 0, width: 1100, height: 760 });
+  });
+});
+
+describe(`a second launch (${THEME})`, () => {
+  // The two instances find each other over D-Bus: a private session bus for this scenario only.
+  const [address, pid] = execFileSync("dbus-daemon", ["--session", "--fork", "--print-address=1", "--print-pid=1"], { encoding: "utf8" })
+    .trim()
+    .split("\n");
+  const env = { GUTSY_DB: process.env.E2E_DB, DBUS_SESSION_BUS_ADDRESS: address };
+  const ctx = appSession(env);
+  after(() => {
+    try { process.kill(Number(pid)); } catch { /* gone already */ }
+  });
+
+  it("focuses the running window and exits, opening no second one", async () => {
+    const { s } = ctx;
+    await s.waitFor("recipe cards", async () => (await s.findAll(".card")).length > 10, 20000);
+    const second = spawn(APP, [], { env: { ...process.env, ...env }, stdio: "ignore" });
+    const code = await new Promise((resolve) => {
+      const t = setTimeout(() => { second.kill("SIGKILL"); resolve("still running after 15 s"); }, 15000);
+      second.once("exit", (c) => { clearTimeout(t); resolve(c); });
+    });
+    assert.equal(code, 0, "the second launch should hand over to the first and exit");
+    // The first is still there, with the focus.
+    await s.waitFor("the first window focused", async () => await s.exec("return document.hasFocus()"));
+    assert.ok((await s.findAll(".card")).length > 10);
+  });
+});
+
+// --- Measuring the app as the operating system sees it (Linux /proc) ---
+
+/** The pid of the running app binary `bin` (one runs at a time in these tests). */
+function pidOf(bin) {
+  const want = realpathSync(bin);
+  for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (readlinkSync(`/proc/${p}/exe`) === want) return Number(p);
+    } catch { /* gone, or not ours */ }
+  }
+  return null;
+}
+
+/** The pid and all its descendants (the app's WebKit web and network processes). */
+function processTree(pid) {
+  const all = [];
+  const todo = [pid];
+  while (todo.length) {
+    const p = todo.shift();
+    all.push(p);
+    try {
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const kids = readFileSync(`/proc/${p}/task/${t}/children`, "utf8").trim();
+        if (kids) todo.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch { /* exited */ }
+  }
+  return all;
+}
+
+/** Proportional set size of a process tree in MiB: shared pages split between their users. */
+function pssMiB(pid) {
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const m = /^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${p}/smaps_rollup`, "utf8"));
+      if (m) kb += Number(m[1]);
+    } catch { /* exited */ }
+  }
+  return kb / 1024;
+}
+
+/** When the process started, in Date.now() time: its age from /proc, taken from now. */
+function startedAt(pid) {
+  const hz = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const startTicks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+  const uptime = Number(readFileSync("/proc/uptime", "utf8").split(" ")[0]);
+  return Date.now() - (uptime - startTicks / hz) * 1000;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+describe(`a library of 10,000 recipes (${THEME})`, () => {
+  const ctx = appSession({ GUTSY_DB: process.env.E2E_HUGE_DB });
+
+  it("paints its first cards within a second, follows typing within 100 ms, and costs at most 60 MiB more than a bare Tauri window", async () => {
+    const { s } = ctx;
+    await s.waitFor("the first cards", async () => (await s.findAll(".card")).length > 10, 30000);
+    const count = await textOf(s, "[data-testid=count]");
+    assert.match(count, /^10,?000 recipes/, "the whole library is counted");
+    const pid = pidOf(APP);
+    assert.ok(pid, "the app's process");
+    // Launch (the process's start, from /proc) to the first cards painted (a mark the grid sets).
+    const painted = await s.exec(`const m = performance.getEntriesByName("gutsy-first-cards")[0]; return m ? performance.timeOrigin + m.startTime : null`);
+    const firstPaint = painted - startedAt(pid);
+
+    // Keystroke → grid: each key's input event to the paint of the list for that text.
+    const box = await s.find("#search");
+    await s.click(box);
+    await s.exec(`window.__typed = [];
+      document.querySelector("#search").addEventListener("input", (e) => window.__typed.push([e.target.value.trim(), performance.now()]), true);`);
+    const text = "fermented kale greens";
+    const times = [];
+    for (const ch of text.slice(0, 20)) {
+      await s.type(box, ch);
+      const t = await s.waitFor(`the grid for one more key`, async () =>
+        s.exec(`const [q, at] = window.__typed[window.__typed.length - 1] ?? [];
+          const m = performance.getEntriesByName("gutsy-cards").find((e) => e.startTime > at && e.detail === q);
+          return m ? m.startTime - at : null`));
+      times.push(t);
+    }
+    times.sort((a, b) => a - b);
+    const p95 = times[Math.ceil(times.length * 0.95) - 1];
+
+    // Memory: the app's processes, settled, against the bare template measured the same way now.
+    await sleep(1500);
+    const app = pssMiB(pid);
+    const bare = spawn(process.env.E2E_BARE_APP, [], { stdio: "ignore", env: process.env });
+    await sleep(4000);
+    const baseline = pssMiB(bare.pid);
+    bare.kill("SIGKILL");
+    console.log(`  10,000 recipes: first cards ${firstPaint.toFixed(0)} ms after launch; keystroke → grid p50 ${times[9].toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (20 keys); PSS ${app.toFixed(1)} MiB vs bare Tauri ${baseline.toFixed(1)} MiB (+${(app - baseline).toFixed(1)} MiB)`);
+    await shot(s, "29-ten-thousand");
+    assert.ok(baseline > 20, `the bare template measured ${baseline} MiB: did it start?`);
+    assert.ok(firstPaint > 0 && firstPaint < 1000, `first cards ${firstPaint} ms after launch`);
+    assert.ok(p95 < 100, `keystroke to grid p95 ${p95} ms`);
+    assert.ok(app <= baseline + 60, `PSS ${app} MiB, bare Tauri ${baseline} MiB`);
+  });
+});
+

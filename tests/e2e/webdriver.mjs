@@ -51,6 +51,8 @@ export class Session {
   title() { return this.cmd("GET", "/title"); }
   active() { return this.cmd("GET", "/element/active").then((v) => v[ELEMENT]); }
   exec(script, args = []) { return this.cmd("POST", "/execute/sync", { script, args }); }
+  /** Runs `script`, which calls `arguments[arguments.length - 1]` with its result. */
+  execAsync(script, args = []) { return this.cmd("POST", "/execute/async", { script, args }); }
   screenshot() { return this.cmd("GET", "/screenshot").then((b64) => Buffer.from(b64, "base64")); }
   /** Presses keys with optional modifiers held (e.g. pressKeys(["f"], [Keys.Control])). */
   pressKeys(keys, modifiers = []) {

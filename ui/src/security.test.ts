@@ -66,7 +66,12 @@ const ALLOWED_PERMISSIONS = [
   "allow-library-start-new",
   "allow-library-open-other",
   "allow-library-show-in-folder",
+  "allow-zoom",
+  "allow-quit",
   "core:window:allow-set-title",
+  // The native menu's items reach the page as a `menu` event.
+  "core:event:allow-listen",
+  "core:event:allow-unlisten",
 ];
 
 describe("security configuration", () => {

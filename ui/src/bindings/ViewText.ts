@@ -11,4 +11,12 @@ fiber: string,
 /**
  * "Without the honey (optional; it contains sugar)." when optional lines were dropped.
  */
-without: string | null, };
+without: string | null, 
+/**
+ * "8 servings", the amount shown.
+ */
+servings: string, 
+/**
+ * "Scaled ×2 from 4 servings." when the servings shown are not the recipe's own.
+ */
+scaled: string | null, };
