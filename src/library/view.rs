@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::diet::Trigger;
 use crate::facts::{recipe_facts, RecipeFacts};
 use crate::filter::Filter;
-use crate::model::{format_minutes, Recipe};
+use crate::model::{format_minutes, join_words, Recipe};
 use crate::quantity::Number;
 use serde::Serialize;
 
@@ -128,15 +128,6 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
         without,
     };
     RecipeView { recipe: recipe.clone(), servings, ingredients, facts, text }
-}
-
-/// "a", "a and b", "a, b and c".
-pub(crate) fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]
