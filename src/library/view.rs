@@ -27,6 +27,12 @@ pub struct IngredientView {
     pub triggers: Vec<Trigger>,
     /// Left out for this cook: an optional line with something they exclude.
     pub dropped: bool,
+    /// The line (or one of its alternatives or items) matches no catalog food: Gutsy can't tell
+    /// what it contains ("Not in the catalog").
+    pub unknown: bool,
+    /// Only part of a product name matched ("onion" of "onion soup mix"): its triggers may be
+    /// incomplete ("Partly recognised"). Never set on an unknown line.
+    pub partial: bool,
 }
 
 /// Times and gut numbers in words.
@@ -96,6 +102,8 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
                 (Some(a), None) => Some(a.clone()),
                 _ => None,
             };
+            let unknown = lf.food.is_none();
+            let partial = !unknown && catalog.match_line(line).partial;
             IngredientView {
                 amount: amount_text,
                 unit,
@@ -107,6 +115,8 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
                 food_name: lf.food.as_deref().and_then(|id| catalog.by_id(id)).map(|i| catalog.food(i).name.clone()),
                 triggers: lf.triggers.clone(),
                 dropped,
+                unknown,
+                partial,
             }
         })
         .collect();
@@ -147,5 +157,14 @@ mod tests {
         assert_eq!(v.text.without.as_deref(), Some("Without the honey (optional; it contains sugar)."));
         let plain = recipe_view(c, &r, 2, &Filter::default());
         assert!(plain.text.without.is_none() && !plain.ingredients[2].dropped);
+    }
+
+    #[test]
+    fn lines_say_when_the_catalog_does_not_know_them_or_only_partly() {
+        let text = "---\ntitle: T\nservings: 2\n---\nStir @zorblax{2%cups} into @onion soup mix{1%packet} with @milk{1%cup}.\n";
+        let r = crate::import::parse_cook("t.cook", text).unwrap();
+        let v = recipe_view(Catalog::bundled(), &r, 2, &Filter::default());
+        let marks: Vec<(&str, bool, bool)> = v.ingredients.iter().map(|i| (i.name.as_str(), i.unknown, i.partial)).collect();
+        assert_eq!(marks, vec![("zorblax", true, false), ("onion soup mix", false, true), ("milk", false, false)]);
     }
 }
