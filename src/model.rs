@@ -128,6 +128,18 @@ pub fn capitalized(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Words as a list a sentence can hold: "a", "a and b", "a, b and c".
+pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
 /// A URL- and file-name-safe slug: "Gut Healing Parsnip Soup" → "gut-healing-parsnip-soup".
 pub fn slugify(title: &str) -> String {
     let mut out = String::with_capacity(title.len());

@@ -104,10 +104,19 @@ fn parse_reads_stdin_line_by_line() {
 #[test]
 fn explain_names_the_entry() {
     let env = Env::new();
+    // The headline and the plain sentences come first, then the technical steps.
     let out = env.ok(&["ingredients", "explain", "2 tbsp malt vinegar"]);
-    assert!(out.contains("malt vinegar") && out.contains("gluten"), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[..2], ["2 tbsp malt vinegar", "Contains gluten"], "{out}");
+    assert!(lines[2].starts_with("  Malt vinegar is made from malted barley"), "{out}");
+    assert_eq!(lines[3], "Details:", "{out}");
+    assert!(lines[4].contains("\"malt vinegar\" is the catalog food"), "{out}");
+    assert!(out.trim_end().ends_with("→ triggers: gluten"), "{out}");
     let out = env.ok(&["ingredients", "explain", "3 florps"]);
-    assert!(out.contains("unknown"), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[1], "Not in the catalog — Gutsy can't tell what this contains", "{out}");
+    assert!(lines[2].contains("“florps”"), "{out}");
+    assert!(out.contains("Details:") && out.contains("unknown food"), "{out}");
 }
 
 #[test]

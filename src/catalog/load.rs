@@ -1,6 +1,7 @@
 //! Loading and validating the catalog's data files.
 
 use super::normalize::{normalize, plurals};
+use super::why::Why;
 use super::{Aisle, Catalog, Food, FoodIdx, MatchKind, Qualifier};
 use crate::diet::{Attribute, TriggerSet};
 use rustc_hash::FxHashMap;
@@ -16,6 +17,9 @@ pub enum CatalogError {
     Food { id: String, message: String },
     #[error("qualifier {phrase:?}: {message}")]
     Qualifier { phrase: String, message: String },
+    /// A sentence file's entry (`key`: "food.soy-sauce", "trigger.dairy.sentence").
+    #[error("{file}: {key}: {message}")]
+    Why { file: &'static str, key: String, message: String },
 }
 
 #[derive(Deserialize)]
@@ -42,8 +46,9 @@ fn food_err(f: &Food, message: impl Into<String>) -> CatalogError {
 }
 
 impl Catalog {
-    /// Parses and validates catalog data, and builds the phrase index.
-    pub fn from_toml(foods: &str, aisles: &str, qualifiers: &str) -> Result<Catalog, CatalogError> {
+    /// Parses and validates catalog data (foods, aisles, qualifiers and the plain-words
+    /// reasons of `why.toml`, whose food ids must be foods), and builds the phrase index.
+    pub fn from_toml(foods: &str, aisles: &str, qualifiers: &str, why: &str) -> Result<Catalog, CatalogError> {
         let foods: FoodFile = toml::from_str(foods).map_err(|e| CatalogError::Syntax { file: "foods.toml", message: e.to_string() })?;
         let aisles: AisleFile = toml::from_str(aisles).map_err(|e| CatalogError::Syntax { file: "aisles.toml", message: e.to_string() })?;
         let quals: QualifierFile =
@@ -99,6 +104,7 @@ impl Catalog {
         let food_triggers = foods.food.iter().map(|f| f.triggers.iter().copied().collect::<TriggerSet>()).collect();
         let qualifier_words = qualifiers.iter().flat_map(|(w, _)| w.iter().cloned()).collect();
         let parent = resolve_families(&foods.food, &by_id)?;
+        let why = Why::from_toml(why, &foods.food, &by_id, &parent)?;
         Ok(Catalog {
             foods: foods.food,
             food_triggers,
@@ -109,6 +115,7 @@ impl Catalog {
             phrases,
             longest_phrase,
             parent,
+            why,
         })
     }
 }
@@ -172,13 +179,21 @@ mod tests {
     const AISLES: &str = "[[aisle]]\nid='produce'\nname='Produce'\n";
     const QUALS: &str = "[[qualifier]]\nphrase='gluten free'\nremoves=['gluten']\n";
 
+    /// The bundled `why.toml`'s sentences, without its food entries and plural names (they
+    /// name bundled foods), then `extra`.
+    fn why(extra: &str) -> String {
+        let bundled = include_str!("why.toml");
+        let start = bundled.find("\n[words]").expect("why.toml has [words]");
+        format!("{}\n[words]\nplural = []\n[food]\n{extra}\n", &bundled[..start])
+    }
+
     fn food(extra: &str) -> String {
         format!("[[food]]\nid='oats'\nname='oats'\ncategory='grain'\naisle='produce'\ntriggers=['gluten']\n{extra}\n")
     }
 
     #[test]
     fn a_minimal_catalog_matches_plurals_and_qualifiers() {
-        let c = Catalog::from_toml(&food("aliases=['rolled oat']"), AISLES, QUALS).unwrap();
+        let c = Catalog::from_toml(&food("aliases=['rolled oat']"), AISLES, QUALS, &why("")).unwrap();
         let m = c.match_text("rolled oats", "");
         assert_eq!(m.kind, Some(MatchKind::Plural));
         assert!(m.triggers.contains(crate::diet::Trigger::Gluten));
@@ -206,8 +221,42 @@ mod tests {
             ),
         ];
         for (text, want) in cases {
-            let e = Catalog::from_toml(&text, AISLES, QUALS).unwrap_err().to_string();
+            let e = Catalog::from_toml(&text, AISLES, QUALS, &why("")).unwrap_err().to_string();
             assert!(e.contains(want), "{want:?} not in {e:?}");
         }
+    }
+
+    #[test]
+    fn why_words_are_checked_with_the_file_and_key_named() {
+        let oats = food("");
+        let ok = Catalog::from_toml(&oats, AISLES, QUALS, &why("oats = 'Oats may meet wheat in the mill.'")).unwrap();
+        assert_eq!(ok.why.entry(ok.by_id("oats").unwrap()), Some("Oats may meet wheat in the mill."));
+        let cases = [
+            (why("zorblax = 'A made-up food.'"), "why.toml: food.zorblax: \"zorblax\" is not a food id"),
+            (why("oats = 'Oats are {food}.'"), "why.toml: food.oats: uses {food}"),
+            (why("oats = 'No full stop'"), "why.toml: food.oats: must end a sentence"),
+            (why("").replace("plural = []", "plural = ['rye']"), "why.toml: words.plural: \"rye\" is not a food id"),
+            (why("").replace("{Food} {is} a dairy food.", "{Food} {are} dairy."), "why.toml: trigger.dairy.sentence: uses {are}"),
+            (
+                why("").replace("{Food} {is} a leafy green.", "A leafy green."),
+                "why.toml: attribute.leafy_green.sentence: must start with {Food}",
+            ),
+            (
+                why("").replace("[trigger.sesame]\nwords = \"sesame\"", "[trigger.sesame]\nwords = \"sesame {x\""),
+                "why.toml: trigger.sesame.words",
+            ),
+            (why("").replace("[trigger.sesame]", "[trigger.sesame-ish]"), "why.toml: trigger.sesame-ish: unknown trigger"),
+            (why("").replace("\n[headline]\n", "\n[headline]\nshout = 'x'\n"), "unknown field `shout`"),
+        ];
+        for (text, want) in cases {
+            let e = Catalog::from_toml(&oats, AISLES, QUALS, &text).unwrap_err().to_string();
+            assert!(e.starts_with("why.toml: ") && e.contains(want), "{want:?} not in {e:?}");
+        }
+        // Every trigger needs its words.
+        let start = why("").find("[trigger.sesame]").unwrap();
+        let end = why("").find("[attribute.fermented]").unwrap();
+        let without_sesame = format!("{}{}", &why("")[..start], &why("")[end..]);
+        let e = Catalog::from_toml(&oats, AISLES, QUALS, &without_sesame).unwrap_err().to_string();
+        assert!(e.contains("why.toml: trigger.sesame: is missing"), "{e}");
     }
 }

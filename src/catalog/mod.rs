@@ -1,11 +1,13 @@
 //! The ingredient catalog: foods with their triggers and gut attributes, loaded from reviewed
-//! data files (`foods.toml`, `aisles.toml`, `qualifiers.toml`), and matching of names to foods.
+//! data files (`foods.toml`, `aisles.toml`, `qualifiers.toml`, and `why.toml`: why a food is
+//! flagged, in plain words), and matching of names to foods.
 
 mod explain;
 mod groups;
 mod load;
 mod matcher;
 pub(crate) mod normalize;
+mod why;
 
 pub use explain::{ExplainedPart, Explanation};
 pub use load::CatalogError;
@@ -89,18 +91,22 @@ pub struct Catalog {
     longest_phrase: usize,
     /// Each food's `family` parent, resolved.
     parent: Vec<Option<FoodIdx>>,
+    /// The plain words of explanations (`why.toml`).
+    why: why::Why,
 }
 
 const FOODS_TOML: &str = include_str!("foods.toml");
 const AISLES_TOML: &str = include_str!("aisles.toml");
 const QUALIFIERS_TOML: &str = include_str!("qualifiers.toml");
+const WHY_TOML: &str = include_str!("why.toml");
 
 impl Catalog {
     /// The catalog compiled into the binary. Its data is validated by unit tests.
     pub fn bundled() -> &'static Catalog {
         static CATALOG: OnceLock<Catalog> = OnceLock::new();
         CATALOG.get_or_init(|| {
-            Catalog::from_toml(FOODS_TOML, AISLES_TOML, QUALIFIERS_TOML).unwrap_or_else(|e| panic!("bundled catalog is invalid: {e}"))
+            Catalog::from_toml(FOODS_TOML, AISLES_TOML, QUALIFIERS_TOML, WHY_TOML)
+                .unwrap_or_else(|e| panic!("bundled catalog is invalid: {e}"))
         })
     }
 

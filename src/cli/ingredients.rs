@@ -56,7 +56,13 @@ pub fn run(cmd: Command) -> Result<(), CliError> {
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&ex)?)?;
             } else {
+                // Plain words first, as the recipe screen shows them; the steps after.
                 writeln!(out, "{}", line.trim())?;
+                writeln!(out, "{}", ex.headline)?;
+                for s in &ex.summary {
+                    writeln!(out, "  {s}")?;
+                }
+                writeln!(out, "Details:")?;
                 for r in &ex.reasons {
                     writeln!(out, "  {r}")?;
                 }

@@ -2,12 +2,11 @@
 //! each ingredient line matched in the catalog, so the cook sees unknown and partly matched
 //! foods (and the triggers a line brings) while typing, before anything is stored.
 
-use super::view::join_words;
 use crate::catalog::Catalog;
 use crate::diet::{Attribute, Trigger};
 use crate::facts::recipe_facts;
 use crate::import::{ImportError, Source, SourceFormat};
-use crate::model::{capitalized, Recipe};
+use crate::model::{capitalized, join_words, Recipe};
 use crate::store::{Store, StoreError};
 use serde::Serialize;
 

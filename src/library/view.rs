@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::diet::Trigger;
 use crate::facts::{recipe_facts, RecipeFacts};
 use crate::filter::Filter;
-use crate::model::{format_minutes, Recipe};
+use crate::model::{format_minutes, join_words, Recipe};
 use crate::quantity::Number;
 use serde::Serialize;
 
@@ -27,6 +27,12 @@ pub struct IngredientView {
     pub triggers: Vec<Trigger>,
     /// Left out for this cook: an optional line with something they exclude.
     pub dropped: bool,
+    /// The line (or one of its alternatives or items) matches no catalog food: Gutsy can't tell
+    /// what it contains ("Not in the catalog").
+    pub unknown: bool,
+    /// Only part of a product name matched ("onion" of "onion soup mix"): its triggers may be
+    /// incomplete ("Partly recognised"). Never set on an unknown line.
+    pub partial: bool,
 }
 
 /// Times and gut numbers in words.
@@ -100,6 +106,8 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
                 (Some(a), None) => Some(a.clone()),
                 _ => None,
             };
+            let unknown = lf.food.is_none();
+            let partial = !unknown && catalog.match_line(line).partial;
             IngredientView {
                 amount: amount_text,
                 unit,
@@ -111,6 +119,8 @@ pub fn recipe_view(catalog: &Catalog, recipe: &Recipe, servings: u32, filter: &F
                 food_name: lf.food.as_deref().and_then(|id| catalog.by_id(id)).map(|i| catalog.food(i).name.clone()),
                 triggers: lf.triggers.clone(),
                 dropped,
+                unknown,
+                partial,
             }
         })
         .collect();
@@ -161,15 +171,6 @@ fn scaled_text(own: u32, shown: u32) -> Option<String> {
     Some(format!("Scaled{factor} from {}.", servings_text(own)))
 }
 
-/// "a", "a and b", "a, b and c".
-pub(crate) fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,5 +200,14 @@ mod tests {
         assert_eq!(scaled_text(4, 2).as_deref(), Some("Scaled ×½ from 4 servings."));
         assert_eq!(scaled_text(4, 6).as_deref(), Some("Scaled from 4 servings."));
         assert_eq!(scaled_text(1, 3).as_deref(), Some("Scaled ×3 from 1 serving."));
+    }
+
+    #[test]
+    fn lines_say_when_the_catalog_does_not_know_them_or_only_partly() {
+        let text = "---\ntitle: T\nservings: 2\n---\nStir @zorblax{2%cups} into @onion soup mix{1%packet} with @milk{1%cup}.\n";
+        let r = crate::import::parse_cook("t.cook", text).unwrap();
+        let v = recipe_view(Catalog::bundled(), &r, 2, &Filter::default());
+        let marks: Vec<(&str, bool, bool)> = v.ingredients.iter().map(|i| (i.name.as_str(), i.unknown, i.partial)).collect();
+        assert_eq!(marks, vec![("zorblax", true, false), ("onion soup mix", false, true), ("milk", false, false)]);
     }
 }

@@ -363,24 +363,40 @@ describe(`the app on a good library (${THEME})`, () => {
     await s.waitFor("2 servings again", async () => (await s.text(servings)) === "2 servings");
   });
 
-  it("a trigger badge opens the catalog's explanation", async () => {
+  it("a line's Why? button opens the explanation in plain words", async () => {
     const { s } = ctx;
     // The gut panel says "fermented" once: its own row, not again under "Good for".
     const gut = await s.exec(`const p = document.querySelector("[data-testid=gut-panel]");
       return { rows: [...p.querySelectorAll("dt")].map((d) => d.textContent), fermentedBadges: p.querySelectorAll('[data-attribute="fermented"]').length }`);
     assert.ok(gut.rows.includes("Fermented"), JSON.stringify(gut));
     assert.equal(gut.fermentedBadges, 0, JSON.stringify(gut));
-    const badge = await s.find('.line button.badge.trigger[data-trigger="dairy"]');
-    await s.click(badge);
+    // Trigger badges only show; each line has one control, its "Why?" button.
+    assert.equal((await s.findAll(".line button.badge")).length, 0, "no clickable badges");
+    const lines = await s.exec(`return [...document.querySelectorAll(".line")].map((l) => ({
+      index: l.dataset.index, whys: l.querySelectorAll("button.why").length, buttons: l.querySelectorAll("button").length,
+      dairy: !!l.querySelector('.badge.trigger[data-trigger="dairy"]') }))`);
+    for (const l of lines) assert.deepEqual([l.whys, l.buttons], [1, 1], `line ${l.index}: one Why? button and nothing else`);
+    const dairy = lines.find((l) => l.dairy);
+    assert.ok(dairy, `a dairy line: ${JSON.stringify(lines)}`);
+    const why = await s.find(`.line[data-index="${dairy.index}"] button.why`);
+    await s.click(why);
     const panel = await s.waitFor("explanation", async () => {
       const p = (await s.findAll("[data-testid=explanation]"))[0];
       return p && /dairy/i.test(await s.text(p)) && p;
     });
-    assert.equal(await s.attribute(badge, "aria-expanded"), "true");
-    assert.match(await s.text(panel), /Matched the catalog food “.+” from “kefir grains”/);
-    assert.match(await s.text(panel), /carries: dairy/);
+    assert.equal(await s.attribute(why, "aria-expanded"), "true");
+    assert.equal(await s.attribute(why, "aria-controls"), await s.attribute(panel, "id"));
+    // The core's headline and sentences first; the technical steps behind "Details".
+    assert.equal(await textOf(s, "[data-testid=explanation-headline]"), "Contains dairy");
+    assert.match(await s.text(panel), /kefir grains/i);
+    assert.doesNotMatch(await s.text(panel), /carries: dairy/, "the details start closed");
+    await s.click(await s.find("[data-testid=explanation] details summary"));
+    await s.waitFor("details open", async () => /carries: dairy/.test(await s.text(panel)));
     await shot(s, "08-explanation");
     await a11y(s, "an explanation");
+    await s.click(why);
+    await s.waitFor("explanation closed", async () => (await s.findAll("[data-testid=explanation]")).length === 0);
+    assert.equal(await s.attribute(why, "aria-expanded"), "false");
     await back(s);
   });
 

@@ -24,8 +24,20 @@ describe("words come from the core", () => {
     const library = read("Library.svelte");
     for (const field of ["text.active_time", "text.ferment_time", "text.fiber"]) expect(library).toContain(field);
     const recipe = read("Recipe.svelte");
-    for (const field of ["text.prep_time", "text.cook_time", "text.ferment_time", "text.fiber", "text.without", "quantity_text", "dropped"]) {
+    for (const field of [
+      "text.prep_time",
+      "text.cook_time",
+      "text.ferment_time",
+      "text.fiber",
+      "text.without",
+      "quantity_text",
+      "dropped",
+      "explanation.headline",
+      "explanation.summary",
+    ]) {
       expect(recipe).toContain(field);
     }
+    // A line's badges only show; its one control is the "Why?" button.
+    expect(recipe).not.toMatch(/<button[^>]*class="badge/);
   });
 });

@@ -8,9 +8,20 @@ import type { Trigger } from "./Trigger";
 /**
  * Which catalog entry a line matched and why it carries each trigger.
  */
-export type Explanation = { line: IngredientLine, food: string | null, food_name: string | null, matched: string | null, kind: MatchKind | null, triggers: Array<Trigger>, attributes: Array<Attribute>, 
+export type Explanation = { line: IngredientLine, 
 /**
- * One sentence per step of the decision.
+ * The line in a few words: "Contains gluten and added sugar", "No trigger foods", "Not in
+ * the catalog — Gutsy can't tell what this contains".
+ */
+headline: string, 
+/**
+ * Plain sentences for a cook: one entry per food the line names (alternatives and list
+ * items included) saying why it is flagged or not, one per word Gutsy doesn't know, and a
+ * last one when alternatives differ.
+ */
+summary: Array<string>, food: string | null, food_name: string | null, matched: string | null, kind: MatchKind | null, triggers: Array<Trigger>, attributes: Array<Attribute>, 
+/**
+ * The technical detail, one sentence per step of the decision (a "Details" disclosure).
  */
 reasons: Array<string>, 
 /**

@@ -20,4 +20,14 @@ food: string | null, food_name: string | null, triggers: Array<Trigger>,
 /**
  * Left out for this cook: an optional line with something they exclude.
  */
-dropped: boolean, };
+dropped: boolean, 
+/**
+ * The line (or one of its alternatives or items) matches no catalog food: Gutsy can't tell
+ * what it contains ("Not in the catalog").
+ */
+unknown: boolean, 
+/**
+ * Only part of a product name matched ("onion" of "onion soup mix"): its triggers may be
+ * incomplete ("Partly recognised"). Never set on an unknown line.
+ */
+partial: boolean, };
