@@ -6,7 +6,7 @@ use crate::export::{cook, write_whole};
 use crate::filter::Filter;
 use crate::import::{collect_files, read_source, SourceFormat};
 use crate::model::{slugify, Recipe};
-use crate::store::{Saved, Store, StoreError};
+use crate::store::{Imported, Saved, Store, StoreError};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,9 @@ pub struct FileResult {
     /// Why it was not imported, in the core's words (naming the file, and the line where there
     /// is one).
     pub error: Option<String>,
+    /// What went wrong without stopping the import, in the core's words, each naming its file:
+    /// a photo beside the recipe (or in the page) that was not used.
+    pub warnings: Vec<String>,
 }
 
 /// An import's results, one per file in the order the files were found, and their counts.
@@ -106,6 +109,11 @@ impl ImportReport {
             1 => s.push_str(" 1 file failed."),
             n => s.push_str(&format!(" {n} files failed.")),
         }
+        match self.files.iter().map(|f| f.warnings.len()).sum::<usize>() {
+            0 => {}
+            1 => s.push_str(" 1 warning."),
+            n => s.push_str(&format!(" {n} warnings.")),
+        }
         if self.cancelled {
             s.push_str(" Cancelled: the files after the last saved one were not imported.");
         }
@@ -124,17 +132,18 @@ impl ImportReport {
     }
 }
 
-fn imported(file: String, recipe: Recipe, saved: Saved) -> FileResult {
+fn imported(file: String, imported: Imported) -> FileResult {
+    let Imported { recipe, saved, warnings } = imported;
     let outcome = match saved {
         Saved::Added => ImportOutcome::Added,
         Saved::Replaced => ImportOutcome::Updated,
         Saved::Unchanged => ImportOutcome::Unchanged,
     };
-    FileResult { file, outcome, id: Some(recipe.id), slug: Some(recipe.slug), title: Some(recipe.title), error: None }
+    FileResult { file, outcome, id: Some(recipe.id), slug: Some(recipe.slug), title: Some(recipe.title), error: None, warnings }
 }
 
 fn failed(file: String, error: String) -> FileResult {
-    FileResult { file, outcome: ImportOutcome::Failed, id: None, slug: None, title: None, error: Some(error) }
+    FileResult { file, outcome: ImportOutcome::Failed, id: None, slug: None, title: None, error: Some(error), warnings: Vec::new() }
 }
 
 /// Imports files and folders (recipe files found in them, recursively) into the library, each
@@ -161,7 +170,7 @@ pub fn import_paths(
     let sources = files.iter().map(|path| read_source(path, format));
     store.import_all_until(sources, cancel, |file, result| {
         let result = match result {
-            Ok((recipe, saved)) => imported(file, recipe, saved),
+            Ok(i) => imported(file, i),
             Err(e) => failed(file, e.to_string()),
         };
         let file = result.file.clone();
@@ -187,7 +196,7 @@ pub fn import_pasted(store: &mut Store, text: &str) -> Result<ImportReport, Stor
     const LABEL: &str = "pasted text";
     let mut report = ImportReport::new(1);
     let result = match store.import_text(LABEL, text) {
-        Ok((recipe, saved)) => imported(LABEL.into(), recipe, saved),
+        Ok(i) => imported(LABEL.into(), i),
         Err(StoreError::Import(e)) => failed(LABEL.into(), e.to_string()),
         Err(e) => return Err(e),
     };
