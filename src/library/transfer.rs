@@ -213,7 +213,10 @@ pub struct ExportedFile {
     pub title: Option<String>,
     /// The file written.
     pub file: Option<String>,
-    /// Why nothing was written.
+    /// The recipe's photo, written beside the file with the same name and the photo's
+    /// extension (`pancakes.cook`, `pancakes.jpg`); `None` when it has none.
+    pub photo: Option<String>,
+    /// Why nothing (or, with `file` set, not the photo) was written.
     pub error: Option<String>,
 }
 
@@ -222,7 +225,9 @@ pub struct ExportedFile {
 #[ts(export)]
 pub struct ExportReport {
     pub files: Vec<ExportedFile>,
+    /// Recipes written whole (with their photo, when they have one).
     pub written: usize,
+    /// Recipes missing, or not written whole (see each file's `error`).
     pub failed: usize,
 }
 
@@ -245,21 +250,22 @@ fn render(format: SourceFormat, recipe: &Recipe, stored: Option<(SourceFormat, &
     }
 }
 
-/// A file name for the recipe: its slug (or its title's) and `extension`, made unique by
-/// `taken` with `-2`, `-3`…
-fn file_name(recipe: &Recipe, extension: &str, taken: impl Fn(&str) -> bool) -> String {
+/// A file stem for the recipe: its slug (or its title's), made unique with `-2`, `-3`… so that
+/// `taken` is false for the stem with every one of `extensions` (the recipe's and its photo's).
+fn file_stem(recipe: &Recipe, extensions: &[&str], taken: impl Fn(&str) -> bool) -> String {
     let base = if recipe.slug.is_empty() { slugify(&recipe.title) } else { recipe.slug.clone() };
     (1..)
-        .map(|n| if n == 1 { format!("{base}.{extension}") } else { format!("{base}-{n}.{extension}") })
-        .find(|name| !taken(name))
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|stem| extensions.iter().all(|ext| !taken(&format!("{stem}.{ext}"))))
         .unwrap_or_default()
 }
 
 /// Exports recipes (by id or slug; `None`: the whole library, in title order) into `out_dir`
 /// (created if needed), one file each named after its slug, never over an existing file
-/// (`-2`, `-3`…), each written whole ([`write_whole`]). A recipe exported in the format it was
-/// imported in is its stored text, byte for byte. A missing recipe or a failed write is a
-/// result; an error is the library's own or the folder's.
+/// (`-2`, `-3`…), each written whole ([`write_whole`]), and a recipe's photo beside its file
+/// with the same stem (Cooklang's convention, which the import reads back). A recipe exported
+/// in the format it was imported in is its stored text, byte for byte. A missing recipe or a
+/// failed write is a result; an error is the library's own or the folder's.
 pub fn export_recipes(store: &Store, ids: Option<&[String]>, format: SourceFormat, out_dir: &Path) -> Result<ExportReport, ExportError> {
     std::fs::create_dir_all(out_dir).map_err(|e| ExportError::Folder { path: out_dir.display().to_string(), message: e.to_string() })?;
     let ids: Vec<String> = match ids {
@@ -272,25 +278,42 @@ pub fn export_recipes(store: &Store, ids: Option<&[String]>, format: SourceForma
         let Some(recipe) = store.recipe(&key)? else {
             report.failed += 1;
             let error = StoreError::NotFound(key.clone()).to_string();
-            report.files.push(ExportedFile { id: key, title: None, file: None, error: Some(error) });
+            report.files.push(ExportedFile { id: key, title: None, file: None, photo: None, error: Some(error) });
             continue;
         };
         let stored = store.source(&recipe.id)?;
         let (extension, text) = render(format, &recipe, stored.as_ref().map(|(f, t)| (*f, t.as_str())));
-        let name = file_name(&recipe, extension, |n| used.contains(&n.to_lowercase()) || out_dir.join(n).exists());
-        used.insert(name.to_lowercase());
-        let path = out_dir.join(&name);
-        let file = path.display().to_string();
-        let entry = match write_whole(&path, text.as_bytes()) {
-            Ok(()) => {
-                report.written += 1;
-                ExportedFile { id: recipe.id, title: Some(recipe.title), file: Some(file), error: None }
-            }
-            Err(e) => {
-                report.failed += 1;
-                ExportedFile { id: recipe.id, title: Some(recipe.title), file: None, error: Some(format!("{file}: cannot write: {e}")) }
-            }
+        // A damaged photo is this recipe's problem, not the export's.
+        let (photo, photo_error) = match store.photo(&recipe.id) {
+            Ok(p) => (p, None),
+            Err(e @ StoreError::Damaged { .. }) => (None, Some(e.to_string())),
+            Err(e) => return Err(e.into()),
         };
+        let extensions: Vec<&str> = [Some(extension), photo.as_ref().map(|p| p.extension())].into_iter().flatten().collect();
+        let stem = file_stem(&recipe, &extensions, |n| used.contains(&n.to_lowercase()) || out_dir.join(n).exists());
+        for ext in &extensions {
+            used.insert(format!("{stem}.{ext}").to_lowercase());
+        }
+        let path = out_dir.join(format!("{stem}.{extension}"));
+        let file = path.display().to_string();
+        let mut entry = ExportedFile { id: recipe.id, title: Some(recipe.title), file: None, photo: None, error: photo_error };
+        match write_whole(&path, text.as_bytes()) {
+            Ok(()) => entry.file = Some(file),
+            Err(e) => entry.error = Some(format!("{file}: cannot write: {e}")),
+        }
+        if let (Some(photo), Some(_)) = (&photo, &entry.file) {
+            let path = out_dir.join(format!("{stem}.{}", photo.extension()));
+            let file = path.display().to_string();
+            match write_whole(&path, &photo.bytes) {
+                Ok(()) => entry.photo = Some(file),
+                Err(e) => entry.error = Some(format!("{file}: cannot write the photo: {e}")),
+            }
+        }
+        if entry.error.is_none() {
+            report.written += 1;
+        } else {
+            report.failed += 1;
+        }
         report.files.push(entry);
     }
     Ok(report)
