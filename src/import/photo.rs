@@ -33,7 +33,7 @@ pub struct Photo {
 pub enum PhotoError {
     #[error("{path}: cannot read the photo: {message}")]
     Io { path: String, message: String },
-    #[error("{path}: the photo is {} MB; photos are limited to {} MB", mb(*size), mb(*max))]
+    #[error("{path}: the photo is {} MB; photos are limited to {} MB", mb_up(*size), mb_up(*max))]
     TooLarge { path: String, size: u64, max: u64 },
     #[error("{path}: not a JPEG, PNG, WebP or GIF image, so it is not used as the recipe's photo")]
     NotAnImage { path: String },
@@ -59,9 +59,10 @@ impl PhotoError {
     }
 }
 
-/// Megabytes with one decimal, for messages ("8.0", "12.3").
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+/// Megabytes with one decimal rounded up, for messages ("8.0", "12.3"): a photo a byte over the
+/// limit reads "8.1 MB", never "8.0 MB; limited to 8.0 MB".
+fn mb_up(bytes: u64) -> String {
+    format!("{:.1}", (bytes as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0)
 }
 
 /// The media type of an image from its first bytes: JPEG, PNG, WebP or GIF; `None` for
@@ -313,7 +314,7 @@ mod tests {
         let mut big = vec![0xFF, 0xD8, 0xFF];
         big.resize(MAX_PHOTO_BYTES as usize + 1, 0);
         let e = Photo::from_bytes("big.jpg", big).unwrap_err();
-        assert_eq!(e.to_string(), "big.jpg: the photo is 8.0 MB; photos are limited to 8.0 MB");
+        assert_eq!(e.to_string(), "big.jpg: the photo is 8.1 MB; photos are limited to 8.0 MB");
         assert_eq!(e.path(), "big.jpg");
     }
 
