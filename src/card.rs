@@ -33,6 +33,10 @@ pub struct RecipeCard {
     /// Words for the card, from the core: "25 min", "ferments 3 weeks", "4.2 g fiber".
     #[serde(default)]
     pub text: CardText,
+    /// Whether the recipe has a photo (`Store::photo` gives it). The store sets it; a card
+    /// built by [`RecipeCard::new`] says `false`.
+    #[serde(default)]
+    pub has_photo: bool,
 }
 
 /// A card's words, written by the core so the app and CLI say the same thing.
@@ -77,6 +81,7 @@ impl RecipeCard {
                     n => format!("{n} plants"),
                 },
             },
+            has_photo: false,
         }
     }
 }

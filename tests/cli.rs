@@ -230,6 +230,57 @@ fn import_saves_good_files_and_names_bad_ones() {
 }
 
 #[test]
+fn photos_come_in_beside_recipes_with_warnings_and_out_with_recipes_photo() {
+    let env = Env::new();
+    // A PNG signature and header is all the type check reads; the file name does not count.
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+    let jpeg: &[u8] = b"\xFF\xD8\xFF\xE0\0\x10JFIF\0";
+    env.file("in/Photo Pancakes.cook", b"---\ntitle: Photo Pancakes\n---\nWhisk @eggs{2} into @flour{100%g}.\n");
+    env.file("in/Photo Pancakes.jpg", png);
+    env.file("in/Junk Photo.cook", b"---\ntitle: Junk Photo\n---\nWhisk @eggs{3} into @flour{150%g}.\n");
+    env.file("in/Junk Photo.jpg", b"GIF? no, text");
+    let out = env.run(&["recipes", "import", env.dir.path().join("in").to_str().unwrap()]);
+    assert!(out.status.success(), "a bad photo fails nothing: {}", String::from_utf8_lossy(&out.stderr));
+    let (stdout, err) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("2 added, 0 updated, 0 unchanged, 0 failed, 1 warning"), "{stdout}");
+    assert!(
+        err.lines().any(|l| l.starts_with("gutsy: warning: ") && l.contains("Junk Photo.jpg: not a JPEG, PNG, WebP or GIF image")),
+        "{err}"
+    );
+    let cards = env.json(&["recipes", "list", "--json", "--search", "photo"]);
+    let has = |slug: &str| cards.as_array().unwrap().iter().find(|c| c["slug"] == slug).unwrap()["has_photo"].clone();
+    assert_eq!((has("photo-pancakes"), has("junk-photo")), (Value::Bool(true), Value::Bool(false)));
+
+    let file = env.dir.path().join("out.png");
+    let said = env.ok(&["recipes", "photo", "Photo Pancakes", "--out", file.to_str().unwrap()]);
+    assert!(said.contains("image/png"), "{said}");
+    assert_eq!(std::fs::read(&file).unwrap(), png);
+    // Into a folder: named after the slug with the photo's own extension.
+    env.ok(&["recipes", "photo", "photo-pancakes", "--out", env.dir.path().to_str().unwrap()]);
+    assert_eq!(std::fs::read(env.dir.path().join("photo-pancakes.png")).unwrap(), png);
+
+    let none = env.run(&["recipes", "photo", "junk-photo", "--out", file.to_str().unwrap()]);
+    assert!(!none.status.success());
+    assert!(String::from_utf8_lossy(&none.stderr).contains("Junk Photo (junk-photo) has no photo"), "{none:?}");
+    let unknown = env.run(&["recipes", "photo", "no-such-recipe-at-all", "--out", file.to_str().unwrap()]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no recipe matches \"no-such-recipe-at-all\""), "{unknown:?}");
+    assert!(!env.run(&["recipes", "photo", "junk-photo"]).status.success(), "an action is required");
+
+    // Set from a file (checked by its bytes), then removed.
+    let pic = env.file("pic.jpg", jpeg);
+    env.ok(&["recipes", "photo", "junk-photo", "--set", pic.to_str().unwrap()]);
+    let out = env.dir.path().join("junk.jpg");
+    env.ok(&["recipes", "photo", "junk-photo", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&out).unwrap(), jpeg);
+    let notes = env.file("notes.jpg", b"just notes");
+    let refused = env.run(&["recipes", "photo", "junk-photo", "--set", notes.to_str().unwrap()]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("notes.jpg: not a JPEG"), "{refused:?}");
+    env.ok(&["recipes", "photo", "junk-photo", "--remove"]);
+    assert!(!env.run(&["recipes", "photo", "junk-photo", "--out", out.to_str().unwrap()]).status.success());
+}
+
+#[test]
 fn unknown_ingredients_never_pass_a_trigger_exclusion() {
     let env = Env::new();
     let f = env.file("mystery.cook", b"---\ntitle: Mystery Stew\nmeal: [dinner]\n---\nSimmer @florpberries{200%g} with @water{1%l}.\n");

@@ -197,7 +197,7 @@ fn written_cooklang_imports_as_the_same_recipe_through_the_store() {
     for card in store.list(&Default::default()).unwrap() {
         let recipe = store.recipe(&card.id).unwrap().unwrap();
         let text = gutsy::export::cook::recipe_cooklang(&recipe, None);
-        let (back, _) = other.import_text(&format!("{}.cook", recipe.slug), &text).unwrap();
+        let back = other.import_text(&format!("{}.cook", recipe.slug), &text).unwrap().recipe;
         assert!(same(&recipe, &back), "{}:\n{text}", recipe.slug);
     }
 }

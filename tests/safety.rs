@@ -94,7 +94,7 @@ fn an_import_in_another_process_never_meets_a_locked_library() {
         settings.household = 1 + rounds % 6;
         store.save_settings(&settings).unwrap_or_else(|e| panic!("save settings: {e}"));
         let title = format!("Side Dish {rounds}");
-        let (r, _) = store.import_text(&title, &recipe(&title, "lime")).unwrap_or_else(|e| panic!("import: {e}"));
+        let r = store.import_text(&title, &recipe(&title, "lime")).unwrap_or_else(|e| panic!("import: {e}")).recipe;
         mine.push(r.id);
         if rounds % 3 == 0 {
             let name = format!("Plan {rounds}");

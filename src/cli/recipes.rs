@@ -4,7 +4,8 @@ use super::{open_store, CliError};
 use clap::Subcommand;
 use gutsy::catalog::Catalog;
 use gutsy::diet::Attribute;
-use gutsy::import::SourceFormat;
+use gutsy::export::write_whole;
+use gutsy::import::{Photo, SourceFormat};
 use gutsy::library::{export_recipes, import_paths, recipe_view, ExportError, Filter, FilterSpec};
 use gutsy::model::{format_minutes, MealType};
 use std::io::Write;
@@ -72,6 +73,23 @@ pub enum Command {
         /// Recipes to export by id or slug (repeatable); by default the whole library.
         #[arg(long = "id", value_name = "ID")]
         ids: Vec<String>,
+    },
+    /// A recipe's photo: write it to a file (--out), or set (--set) or remove (--remove) it.
+    /// Imports take the photo from an image beside the recipe file with the same name
+    /// (Pancakes.cook, Pancakes.jpg) or from a saved page.
+    #[command(group(clap::ArgGroup::new("action").required(true).args(["out", "set", "remove"])))]
+    Photo {
+        /// Recipe id, slug, title, or a unique part of the title.
+        recipe: String,
+        /// Write the photo to FILE (or into FILE if it is a folder, named after the recipe's slug).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Make the image in FILE (JPEG, PNG, WebP or GIF) the recipe's photo.
+        #[arg(long, value_name = "FILE")]
+        set: Option<PathBuf>,
+        /// Remove the recipe's photo.
+        #[arg(long)]
+        remove: bool,
     },
 }
 
@@ -174,9 +192,21 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                         writeln!(out, "{} {title} ({slug}) from {}", verb.as_str().unwrap_or_default(), f.file)?;
                     }
                 }
+                if !f.warnings.is_empty() {
+                    out.flush()?;
+                    for w in &f.warnings {
+                        eprintln!("gutsy: warning: {w}");
+                    }
+                }
             }
             let (added, updated, unchanged, failed) = (report.added, report.updated, report.unchanged, report.failed);
-            writeln!(out, "{added} added, {updated} updated, {unchanged} unchanged, {failed} failed")?;
+            let warnings: usize = report.files.iter().map(|f| f.warnings.len()).sum();
+            let warnings = match warnings {
+                0 => String::new(),
+                1 => ", 1 warning".to_string(),
+                n => format!(", {n} warnings"),
+            };
+            writeln!(out, "{added} added, {updated} updated, {unchanged} unchanged, {failed} failed{warnings}")?;
             out.flush()?;
             if report.imported() == 0 {
                 return Err(CliError::Partial(format!("none of the {} files was imported (see above)", report.files.len())));
@@ -193,12 +223,15 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                 other => CliError::Usage(other.to_string()),
             })?;
             for f in &report.files {
-                match (&f.file, &f.error) {
-                    (Some(file), _) => writeln!(out, "wrote {file} ({})", f.title.as_deref().unwrap_or_default())?,
-                    (None, e) => {
-                        out.flush()?;
-                        eprintln!("gutsy: error: {}", e.as_deref().unwrap_or_default());
-                    }
+                if let Some(file) = &f.file {
+                    writeln!(out, "wrote {file} ({})", f.title.as_deref().unwrap_or_default())?;
+                }
+                if let Some(photo) = &f.photo {
+                    writeln!(out, "wrote {photo} (the photo)")?;
+                }
+                if let Some(e) = &f.error {
+                    out.flush()?;
+                    eprintln!("gutsy: error: {e}");
                 }
             }
             writeln!(out, "{} written, {} failed", report.written, report.failed)?;
@@ -209,6 +242,35 @@ pub fn run(cmd: Command, db: Option<PathBuf>) -> Result<(), CliError> {
                     report.failed,
                     report.files.len()
                 )));
+            }
+        }
+        Command::Photo { recipe, out: file, set, remove } => {
+            let mut store = open_store(db)?;
+            let r = store.find(&recipe)?;
+            if let Some(path) = set {
+                let photo = Photo::read(&path).map_err(|e| CliError::Usage(e.to_string()))?;
+                let (mime, size) = (photo.mime.clone(), photo.bytes.len());
+                store.set_photo(&r.id, Some(photo))?;
+                writeln!(out, "set the photo of {} ({}) to {} ({mime}, {size} bytes)", r.title, r.slug, path.display())?;
+            } else if remove {
+                store.set_photo(&r.id, None)?;
+                writeln!(out, "removed the photo of {} ({})", r.title, r.slug)?;
+            } else if let Some(file) = file {
+                let photo = store.photo(&r.id)?.ok_or_else(|| CliError::Usage(format!("{} ({}) has no photo", r.title, r.slug)))?;
+                let file = if file.is_dir() { file.join(format!("{}.{}", r.slug, photo.extension())) } else { file };
+                write_whole(&file, &photo.bytes).map_err(|e| CliError::Usage(format!("{}: cannot write: {e}", file.display())))?;
+                writeln!(out, "wrote {} ({}, {} bytes)", file.display(), photo.mime, photo.bytes.len())?;
+                let named = file.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+                let fits = named.as_deref().is_some_and(|e| e == photo.extension() || (e == "jpeg" && photo.extension() == "jpg"));
+                if !fits {
+                    out.flush()?;
+                    eprintln!(
+                        "gutsy: warning: {}: the photo is {}; name the file .{} to open it",
+                        file.display(),
+                        photo.mime,
+                        photo.extension()
+                    );
+                }
             }
         }
     }

@@ -59,6 +59,16 @@ impl SourceFormat {
         }
     }
 
+    /// [`SourceFormat::parse`], and the images the text names for its photo (a saved page's
+    /// schema.org `image`; none for Cooklang, whose photo is the file beside it):
+    /// see [`super::find_photo`].
+    pub fn parse_with_images(&self, label: &str, text: &str) -> Result<(Recipe, Vec<String>), ImportError> {
+        match self {
+            SourceFormat::Cooklang => super::parse_cook(label, text).map(|r| (r, Vec::new())),
+            SourceFormat::JsonLd => super::jsonld::parse_jsonld_with_images(label, text),
+        }
+    }
+
     /// Checks text read from a file before parsing: Cooklang has a line-length limit; pages
     /// and JSON are often one long line, and have only the size limit.
     fn check(&self, label: &str, text: &str) -> Result<(), ImportError> {

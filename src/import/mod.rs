@@ -1,15 +1,18 @@
 //! Reading recipes from outside: files checked for size and encoding, then Cooklang or
-//! schema.org JSON-LD parsed into the model. Pure functions over text, except
-//! [`read_recipe_file`] and [`read_source`] at the edge.
+//! schema.org JSON-LD parsed into the model, and the recipe's photo found beside it
+//! (`photo.rs`). Pure functions over text, except [`read_recipe_file`], [`read_source`] and
+//! [`find_photo`] at the edge.
 
 pub mod cook;
 mod files;
 pub mod jsonld;
+mod photo;
 mod source;
 
 pub use cook::parse_cook;
 pub use files::{collect_files, read_source, Source, SourceFormat};
-pub use jsonld::parse_jsonld;
+pub use jsonld::{parse_jsonld, parse_jsonld_with_images};
+pub use photo::{find_photo, photo_extension, sniff_image, Photo, PhotoError, MAX_PHOTO_BYTES, PHOTO_EXTENSIONS};
 pub use source::{check_size, check_text, read_recipe_file, read_text_file, MAX_FILE_BYTES, MAX_LINE_CHARS};
 
 /// Why a recipe could not be imported. Every variant names the file; most name the line.
@@ -31,6 +34,10 @@ pub enum ImportError {
     Metadata { path: String, line: usize, message: String },
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
+    /// A photo given for a recipe ([`crate::store::Store::set_photo`]) is not one. On import a
+    /// bad photo is a warning instead: the recipe is saved without it.
+    #[error(transparent)]
+    Photo(#[from] PhotoError),
 }
 
 impl ImportError {
@@ -45,6 +52,7 @@ impl ImportError {
             | ImportError::Syntax { path, .. }
             | ImportError::Metadata { path, .. }
             | ImportError::Invalid { path, .. } => path,
+            ImportError::Photo(e) => e.path(),
         }
     }
 }

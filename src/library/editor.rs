@@ -136,7 +136,7 @@ pub fn save_recipe_text(store: &mut Store, key: Option<&str>, text: &str) -> Res
         Some(key) => store.update_text(key, text),
         None => {
             let source = Source { format: SourceFormat::Cooklang, label: "new recipe".into(), text: text.to_string(), path: None };
-            Ok(store.import(&source)?.0)
+            Ok(store.import(&source)?.recipe)
         }
     }
 }
@@ -237,7 +237,7 @@ mod tests {
         // A recipe from a saved page opens as Cooklang, checks clean, and saves as Cooklang.
         let ld = r#"{"@type": "Recipe", "name": "Beet Kvass", "recipeYield": "4", "recipeIngredient": ["3 beets", "1 tbsp salt"],
             "recipeInstructions": "Cover the beets with salted water."}"#;
-        let (kvass, _) = store.import_text("page", ld).unwrap();
+        let kvass = store.import_text("page", ld).unwrap().recipe;
         let text = editable_text(&store, &kvass.id).unwrap();
         let check = check_recipe(Catalog::bundled(), &text);
         assert_eq!((check.error, check.title.as_deref(), check.ingredients.len()), (None, Some("Beet Kvass"), 2), "{text}");

@@ -6,7 +6,7 @@ use crate::export::{cook, write_whole};
 use crate::filter::Filter;
 use crate::import::{collect_files, read_source, SourceFormat};
 use crate::model::{slugify, Recipe};
-use crate::store::{Saved, Store, StoreError};
+use crate::store::{Imported, Saved, Store, StoreError};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -50,6 +50,9 @@ pub struct FileResult {
     /// Why it was not imported, in the core's words (naming the file, and the line where there
     /// is one).
     pub error: Option<String>,
+    /// What went wrong without stopping the import, in the core's words, each naming its file:
+    /// a photo beside the recipe (or in the page) that was not used.
+    pub warnings: Vec<String>,
 }
 
 /// An import's results, one per file in the order the files were found, and their counts.
@@ -106,6 +109,11 @@ impl ImportReport {
             1 => s.push_str(" 1 file failed."),
             n => s.push_str(&format!(" {n} files failed.")),
         }
+        match self.files.iter().map(|f| f.warnings.len()).sum::<usize>() {
+            0 => {}
+            1 => s.push_str(" 1 warning."),
+            n => s.push_str(&format!(" {n} warnings.")),
+        }
         if self.cancelled {
             s.push_str(" Cancelled: the files after the last saved one were not imported.");
         }
@@ -124,17 +132,18 @@ impl ImportReport {
     }
 }
 
-fn imported(file: String, recipe: Recipe, saved: Saved) -> FileResult {
+fn imported(file: String, imported: Imported) -> FileResult {
+    let Imported { recipe, saved, warnings } = imported;
     let outcome = match saved {
         Saved::Added => ImportOutcome::Added,
         Saved::Replaced => ImportOutcome::Updated,
         Saved::Unchanged => ImportOutcome::Unchanged,
     };
-    FileResult { file, outcome, id: Some(recipe.id), slug: Some(recipe.slug), title: Some(recipe.title), error: None }
+    FileResult { file, outcome, id: Some(recipe.id), slug: Some(recipe.slug), title: Some(recipe.title), error: None, warnings }
 }
 
 fn failed(file: String, error: String) -> FileResult {
-    FileResult { file, outcome: ImportOutcome::Failed, id: None, slug: None, title: None, error: Some(error) }
+    FileResult { file, outcome: ImportOutcome::Failed, id: None, slug: None, title: None, error: Some(error), warnings: Vec::new() }
 }
 
 /// Imports files and folders (recipe files found in them, recursively) into the library, each
@@ -161,7 +170,7 @@ pub fn import_paths(
     let sources = files.iter().map(|path| read_source(path, format));
     store.import_all_until(sources, cancel, |file, result| {
         let result = match result {
-            Ok((recipe, saved)) => imported(file, recipe, saved),
+            Ok(i) => imported(file, i),
             Err(e) => failed(file, e.to_string()),
         };
         let file = result.file.clone();
@@ -187,7 +196,7 @@ pub fn import_pasted(store: &mut Store, text: &str) -> Result<ImportReport, Stor
     const LABEL: &str = "pasted text";
     let mut report = ImportReport::new(1);
     let result = match store.import_text(LABEL, text) {
-        Ok((recipe, saved)) => imported(LABEL.into(), recipe, saved),
+        Ok(i) => imported(LABEL.into(), i),
         Err(StoreError::Import(e)) => failed(LABEL.into(), e.to_string()),
         Err(e) => return Err(e),
     };
@@ -204,7 +213,10 @@ pub struct ExportedFile {
     pub title: Option<String>,
     /// The file written.
     pub file: Option<String>,
-    /// Why nothing was written.
+    /// The recipe's photo, written beside the file with the same name and the photo's
+    /// extension (`pancakes.cook`, `pancakes.jpg`); `None` when it has none.
+    pub photo: Option<String>,
+    /// Why nothing (or, with `file` set, not the photo) was written.
     pub error: Option<String>,
 }
 
@@ -213,7 +225,9 @@ pub struct ExportedFile {
 #[ts(export)]
 pub struct ExportReport {
     pub files: Vec<ExportedFile>,
+    /// Recipes written whole (with their photo, when they have one).
     pub written: usize,
+    /// Recipes missing, or not written whole (see each file's `error`).
     pub failed: usize,
 }
 
@@ -236,21 +250,22 @@ fn render(format: SourceFormat, recipe: &Recipe, stored: Option<(SourceFormat, &
     }
 }
 
-/// A file name for the recipe: its slug (or its title's) and `extension`, made unique by
-/// `taken` with `-2`, `-3`…
-fn file_name(recipe: &Recipe, extension: &str, taken: impl Fn(&str) -> bool) -> String {
+/// A file stem for the recipe: its slug (or its title's), made unique with `-2`, `-3`… so that
+/// `taken` is false for the stem with every one of `extensions` (the recipe's and its photo's).
+fn file_stem(recipe: &Recipe, extensions: &[&str], taken: impl Fn(&str) -> bool) -> String {
     let base = if recipe.slug.is_empty() { slugify(&recipe.title) } else { recipe.slug.clone() };
     (1..)
-        .map(|n| if n == 1 { format!("{base}.{extension}") } else { format!("{base}-{n}.{extension}") })
-        .find(|name| !taken(name))
+        .map(|n| if n == 1 { base.clone() } else { format!("{base}-{n}") })
+        .find(|stem| extensions.iter().all(|ext| !taken(&format!("{stem}.{ext}"))))
         .unwrap_or_default()
 }
 
 /// Exports recipes (by id or slug; `None`: the whole library, in title order) into `out_dir`
 /// (created if needed), one file each named after its slug, never over an existing file
-/// (`-2`, `-3`…), each written whole ([`write_whole`]). A recipe exported in the format it was
-/// imported in is its stored text, byte for byte. A missing recipe or a failed write is a
-/// result; an error is the library's own or the folder's.
+/// (`-2`, `-3`…), each written whole ([`write_whole`]), and a recipe's photo beside its file
+/// with the same stem (Cooklang's convention, which the import reads back). A recipe exported
+/// in the format it was imported in is its stored text, byte for byte. A missing recipe or a
+/// failed write is a result; an error is the library's own or the folder's.
 pub fn export_recipes(store: &Store, ids: Option<&[String]>, format: SourceFormat, out_dir: &Path) -> Result<ExportReport, ExportError> {
     std::fs::create_dir_all(out_dir).map_err(|e| ExportError::Folder { path: out_dir.display().to_string(), message: e.to_string() })?;
     let ids: Vec<String> = match ids {
@@ -263,25 +278,42 @@ pub fn export_recipes(store: &Store, ids: Option<&[String]>, format: SourceForma
         let Some(recipe) = store.recipe(&key)? else {
             report.failed += 1;
             let error = StoreError::NotFound(key.clone()).to_string();
-            report.files.push(ExportedFile { id: key, title: None, file: None, error: Some(error) });
+            report.files.push(ExportedFile { id: key, title: None, file: None, photo: None, error: Some(error) });
             continue;
         };
         let stored = store.source(&recipe.id)?;
         let (extension, text) = render(format, &recipe, stored.as_ref().map(|(f, t)| (*f, t.as_str())));
-        let name = file_name(&recipe, extension, |n| used.contains(&n.to_lowercase()) || out_dir.join(n).exists());
-        used.insert(name.to_lowercase());
-        let path = out_dir.join(&name);
-        let file = path.display().to_string();
-        let entry = match write_whole(&path, text.as_bytes()) {
-            Ok(()) => {
-                report.written += 1;
-                ExportedFile { id: recipe.id, title: Some(recipe.title), file: Some(file), error: None }
-            }
-            Err(e) => {
-                report.failed += 1;
-                ExportedFile { id: recipe.id, title: Some(recipe.title), file: None, error: Some(format!("{file}: cannot write: {e}")) }
-            }
+        // A damaged photo is this recipe's problem, not the export's.
+        let (photo, photo_error) = match store.photo(&recipe.id) {
+            Ok(p) => (p, None),
+            Err(e @ StoreError::Damaged { .. }) => (None, Some(e.to_string())),
+            Err(e) => return Err(e.into()),
         };
+        let extensions: Vec<&str> = [Some(extension), photo.as_ref().map(|p| p.extension())].into_iter().flatten().collect();
+        let stem = file_stem(&recipe, &extensions, |n| used.contains(&n.to_lowercase()) || out_dir.join(n).exists());
+        for ext in &extensions {
+            used.insert(format!("{stem}.{ext}").to_lowercase());
+        }
+        let path = out_dir.join(format!("{stem}.{extension}"));
+        let file = path.display().to_string();
+        let mut entry = ExportedFile { id: recipe.id, title: Some(recipe.title), file: None, photo: None, error: photo_error };
+        match write_whole(&path, text.as_bytes()) {
+            Ok(()) => entry.file = Some(file),
+            Err(e) => entry.error = Some(format!("{file}: cannot write: {e}")),
+        }
+        if let (Some(photo), Some(_)) = (&photo, &entry.file) {
+            let path = out_dir.join(format!("{stem}.{}", photo.extension()));
+            let file = path.display().to_string();
+            match write_whole(&path, &photo.bytes) {
+                Ok(()) => entry.photo = Some(file),
+                Err(e) => entry.error = Some(format!("{file}: cannot write the photo: {e}")),
+            }
+        }
+        if entry.error.is_none() {
+            report.written += 1;
+        } else {
+            report.failed += 1;
+        }
         report.files.push(entry);
     }
     Ok(report)

@@ -16,14 +16,17 @@
 //!   write transaction, so a reader sees the old library or the new one, and a crash leaves
 //!   the old one. Derived rows are rebuilt when the backup's model version differs.
 //! - [`RestoreMode::Merge`]: one transaction adds the recipes whose stable id is missing (their
-//!   source text parsed and derived again, so facts are current), and the plans and settings
-//!   that are missing; whatever is already in the library is left as it is.
+//!   source text parsed and derived again, so facts are current, and their photos), and the
+//!   plans and settings that are missing; whatever is already in the library is left as it is.
+//!
+//! Photos live in the library file (`recipe_photo`), so a backup and a replace carry them as
+//! they carry everything else.
 
 use super::{derive, now, schema, set_meta, unique_slug, Store, StoreError};
 use crate::catalog::Catalog;
 use crate::import::SourceFormat;
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{params, Connection, OpenFlags};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// `PRAGMA application_id` of a Gutsy library: "Guts" in ASCII (set by the schema 9 migration).
@@ -302,6 +305,15 @@ fn merge(src: &Connection, conn: &mut Connection) -> Result<Restored, StoreError
             params![r.uid, recipe.slug, recipe.title, r.origin, r.bundle_key, r.edited, r.format, r.path, hash, r.text, r.created, r.updated],
         )?;
         let rowid = tx.last_insert_rowid();
+        // Its photo comes along (before the derived rows: the card says it has one).
+        let photo: Option<(String, Vec<u8>)> = src
+            .prepare_cached("SELECT p.mime, p.bytes FROM recipe_photo p JOIN recipe r ON r.id = p.recipe_id WHERE r.uid = ?1")?
+            .query_row([&r.uid], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        // Checked like any photo given to the library; one that is not an image stays behind.
+        if let Some(photo) = photo.and_then(|(mime, bytes)| crate::import::Photo { mime, bytes }.checked(&label).ok()) {
+            super::photo::put(&tx, rowid, Some(&photo))?;
+        }
         derive::write(&tx, catalog, rowid, &recipe)?;
         report.recipes_added += 1;
     }

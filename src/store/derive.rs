@@ -96,7 +96,10 @@ pub fn write(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Recipe) ->
 pub fn write_facts(tx: &Connection, catalog: &Catalog, rowid: i64, recipe: &Recipe, facts: &RecipeFacts) -> Result<(), super::StoreError> {
     use crate::diet::{Attribute, Trigger};
     use crate::model::MealType;
-    let card = RecipeCard::new(recipe, facts);
+    let mut card = RecipeCard::new(recipe, facts);
+    // The photo is the cook's, not derived: the card only says whether there is one.
+    card.has_photo =
+        tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM recipe_photo WHERE recipe_id = ?1)")?.query_row([rowid], |r| r.get(0))?;
     let json =
         |v: Result<String, serde_json::Error>| v.map_err(|e| super::StoreError::Damaged { id: recipe.id.clone(), message: e.to_string() });
     let body = json(serde_json::to_string(recipe))?;

@@ -11,6 +11,7 @@ mod derive;
 mod import;
 mod index;
 mod list;
+mod photo;
 mod plan;
 mod plans;
 mod schema;
@@ -23,7 +24,7 @@ pub use backup::{
     backup_file_name, check_backup, restore, BackupError, CheckedBackup, RestoreMode, Restored, APPLICATION_ID, MAX_BACKUP_BYTES,
 };
 pub use derive::{content_hash, model_version};
-pub use import::BATCH;
+pub use import::{Imported, BATCH};
 pub use list::ListPage;
 pub use plans::PlanSummary;
 pub use search::fts_query;

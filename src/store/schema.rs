@@ -3,7 +3,7 @@
 use rusqlite_migration::{Migrations, M};
 
 /// Schema version after all migrations (SQLite `user_version`).
-pub const VERSION: i64 = 9;
+pub const VERSION: i64 = 10;
 
 pub fn migrations() -> Migrations<'static> {
     let mut all = migrations_v1();
@@ -15,6 +15,7 @@ pub fn migrations() -> Migrations<'static> {
     all.push(M::up(V7));
     all.push(M::up(V8));
     all.push(M::up(V9));
+    all.push(M::up(V10));
     Migrations::new(all)
 }
 
@@ -243,6 +244,17 @@ DELETE FROM meta WHERE key = 'model';
 // 9: the file says it is a Gutsy library (`PRAGMA application_id`, bytes 68-71 of the header),
 // so a backup is recognised before it is restored. Must equal `backup::APPLICATION_ID`.
 const V9: &str = "PRAGMA application_id = 1198879859;";
+
+// 10: recipe photos (`import::Photo`), the cook's data like the source text (never derived, so
+// a new model keeps them), in a table of their own: the list never reads them, a card says
+// `has_photo` (written with the card, and set again whenever the photo changes).
+const V10: &str = "
+CREATE TABLE recipe_photo (
+    recipe_id INTEGER PRIMARY KEY REFERENCES recipe (id) ON DELETE CASCADE,
+    mime      TEXT NOT NULL,           -- read from the bytes: image/jpeg, image/png, image/webp, image/gif
+    bytes     BLOB NOT NULL
+) STRICT;
+";
 
 #[cfg(test)]
 mod tests {

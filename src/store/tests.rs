@@ -25,7 +25,8 @@ fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 }
 
 fn import_path(store: &mut Store, p: &Path) -> (Recipe, Saved) {
-    store.import(&crate::import::read_source(p, None).unwrap()).unwrap()
+    let imported = store.import(&crate::import::read_source(p, None).unwrap()).unwrap();
+    (imported.recipe, imported.saved)
 }
 
 #[test]
@@ -353,7 +354,8 @@ fn pasted_json_ld_is_sniffed_stored_with_its_format_and_re_derived() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("lib.db");
     let (mut store, _) = library::open(&path).unwrap();
-    let (recipe, saved) = store.import_text("pasted", PAGE).unwrap();
+    let imported = store.import_text("pasted", PAGE).unwrap();
+    let (recipe, saved) = (imported.recipe, imported.saved);
     assert_eq!(saved, Saved::Added);
     assert_eq!(recipe.title, "Leek & Potato Soup");
     let format: String = store.conn.query_row("SELECT source_format FROM recipe WHERE uid = ?1", [&recipe.id], |r| r.get(0)).unwrap();

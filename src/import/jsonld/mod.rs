@@ -15,7 +15,7 @@ mod text;
 
 pub use duration::{format_iso_duration, parse_iso_duration};
 pub use find::MAX_DEPTH;
-pub use recipe::{meals_of, FERMENT_TIME};
+pub use recipe::{images, meals_of, FERMENT_TIME};
 
 use super::{check_size, ImportError};
 use crate::model::Recipe;
@@ -23,9 +23,16 @@ use crate::model::Recipe;
 /// Parses the first schema.org Recipe in `text`, a JSON document (it starts with `{` or `[`)
 /// or an HTML page. `label` names the source in errors.
 pub fn parse_jsonld(label: &str, text: &str) -> Result<Recipe, ImportError> {
+    parse_jsonld_with_images(label, text).map(|(recipe, _)| recipe)
+}
+
+/// [`parse_jsonld`], and the Recipe's `image` references in order (URLs, paths relative to the
+/// page, `data:` URIs) for [`crate::import::find_photo`].
+pub fn parse_jsonld_with_images(label: &str, text: &str) -> Result<(Recipe, Vec<String>), ImportError> {
     check_size(label, text)?;
     let object = find::find_recipe(label, text)?;
-    recipe::to_recipe(label, &object)
+    let recipe = recipe::to_recipe(label, &object)?;
+    Ok((recipe, recipe::images(&object)))
 }
 
 /// Whether pasted text is JSON-LD: a JSON object or array, or an HTML page.

@@ -74,7 +74,9 @@ pub fn to_recipe(label: &str, r: &Map<String, Value>) -> Result<Recipe, ImportEr
     if let Some(u) = &url {
         metadata.insert("url".to_string(), u.clone());
     }
-    if let Some(image) = r.get("image").and_then(image_url) {
+    // The first image with an address (a `data:` URI is the photo itself: kept as the photo,
+    // never as megabytes of text in the metadata).
+    if let Some(image) = images(r).into_iter().find(|i| !is_data_uri(i)) {
         metadata.insert("image".to_string(), image);
     }
 
@@ -143,8 +145,12 @@ fn servings(value: Option<&Value>) -> (u32, Option<String>) {
     (n.unwrap_or(1), text)
 }
 
-/// An image's URL: a string, an ImageObject's `url` (or `contentUrl`, `@id`), or the first of an array.
-fn image_url(value: &Value) -> Option<String> {
+/// How many of a Recipe's images are looked at.
+const MAX_IMAGES: usize = 16;
+
+/// The Recipe's `image` references in order (URLs, relative paths, `data:` URIs): a string, an
+/// ImageObject's `url` (or `contentUrl`, `@id`), or each of an array.
+pub fn images(r: &Map<String, Value>) -> Vec<String> {
     let one = |v: &Value| -> Option<String> {
         let s = match v {
             Value::String(s) => s.trim().to_string(),
@@ -153,10 +159,15 @@ fn image_url(value: &Value) -> Option<String> {
         };
         (!s.is_empty()).then_some(s)
     };
-    match value {
-        Value::Array(items) => items.iter().find_map(one),
-        other => one(other),
+    match r.get("image") {
+        Some(Value::Array(items)) => items.iter().filter_map(one).take(MAX_IMAGES).collect(),
+        Some(other) => one(other).into_iter().collect(),
+        None => Vec::new(),
     }
+}
+
+fn is_data_uri(s: &str) -> bool {
+    s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:"))
 }
 
 /// Steps (and tips, as notes) from `recipeInstructions`: a string of lines or paragraphs, an
@@ -218,11 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn images() {
-        assert_eq!(image_url(&json!("https://x/a.jpg")).as_deref(), Some("https://x/a.jpg"));
-        assert_eq!(image_url(&json!({"@type": "ImageObject", "url": "https://x/b.jpg"})).as_deref(), Some("https://x/b.jpg"));
-        assert_eq!(image_url(&json!([{"contentUrl": "c.jpg"}, "d.jpg"])).as_deref(), Some("c.jpg"));
-        assert_eq!(image_url(&json!([null, " "])), None);
+    fn images_in_order() {
+        let i = |v: Value| images(json!({"image": v}).as_object().unwrap());
+        assert_eq!(i(json!("https://x/a.jpg")), ["https://x/a.jpg"]);
+        assert_eq!(i(json!({"@type": "ImageObject", "url": "https://x/b.jpg"})), ["https://x/b.jpg"]);
+        assert_eq!(i(json!([{"contentUrl": "c.jpg"}, "d.jpg"])), ["c.jpg", "d.jpg"]);
+        assert!(i(json!([null, " "])).is_empty());
+        let r = json!({"@type": "Recipe", "name": "P", "recipeIngredient": ["1 egg"], "image": ["data:image/png;base64,AAAA", "p.jpg"]});
+        let recipe = to_recipe("p.json", r.as_object().unwrap()).unwrap();
+        assert_eq!(recipe.metadata.get("image").map(String::as_str), Some("p.jpg"), "a data: URI is not kept as text");
     }
 
     #[test]

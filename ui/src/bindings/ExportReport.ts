@@ -4,4 +4,12 @@ import type { ExportedFile } from "./ExportedFile";
 /**
  * An export's results, one per recipe.
  */
-export type ExportReport = { files: Array<ExportedFile>, written: number, failed: number, };
+export type ExportReport = { files: Array<ExportedFile>, 
+/**
+ * Recipes written whole (with their photo, when they have one).
+ */
+written: number, 
+/**
+ * Recipes missing, or not written whole (see each file's `error`).
+ */
+failed: number, };

@@ -13,6 +13,11 @@ id: string, title: string | null,
  */
 file: string | null, 
 /**
- * Why nothing was written.
+ * The recipe's photo, written beside the file with the same name and the photo's
+ * extension (`pancakes.cook`, `pancakes.jpg`); `None` when it has none.
+ */
+photo: string | null, 
+/**
+ * Why nothing (or, with `file` set, not the photo) was written.
  */
 error: string | null, };

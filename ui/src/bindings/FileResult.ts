@@ -17,4 +17,9 @@ id: string | null, slug: string | null, title: string | null,
  * Why it was not imported, in the core's words (naming the file, and the line where there
  * is one).
  */
-error: string | null, };
+error: string | null, 
+/**
+ * What went wrong without stopping the import, in the core's words, each naming its file:
+ * a photo beside the recipe (or in the page) that was not used.
+ */
+warnings: Array<string>, };

@@ -28,4 +28,9 @@ fiber_known: boolean, plants: number, unknown_ingredients: number,
 /**
  * Words for the card, from the core: "25 min", "ferments 3 weeks", "4.2 g fiber".
  */
-text: CardText, };
+text: CardText, 
+/**
+ * Whether the recipe has a photo (`Store::photo` gives it). The store sets it; a card
+ * built by [`RecipeCard::new`] says `false`.
+ */
+has_photo: boolean, };
