@@ -28,6 +28,11 @@ export GUTSY_APP="$target/debug/gutsy-app"
 export E2E_DB="$work/library.db" E2E_GARBAGE_DB="$work/garbage/garbage.db" E2E_FRESH_DB="$work/fresh/library.db" E2E_OUT="$out"
 # xss: markup that must stay text; doomed: deleted mid-test; honey: sugar only on an optional line.
 GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import tests/e2e/fixtures/xss.cook tests/e2e/fixtures/doomed.cook tests/e2e/fixtures/honey.cook
+# A recipe with a photo beside it (Cooklang's convention: the same name, an image extension).
+mkdir -p "$work/photo"
+printf -- '---\ntitle: Sunny Beet Salad\nservings: 2\n---\nGrate @beetroot{2} and dress with @lemon juice{1%%tbsp}.\n' >"$work/photo/Sunny Beet Salad.cook"
+convert -size 240x180 gradient:'#f6c945-#6a1b4d' "$work/photo/Sunny Beet Salad.png"
+GUTSY_DB="$E2E_DB" "$target/debug/gutsy" recipes import "$work/photo/Sunny Beet Salad.cook"
 # More recipes matching one search than the app shows at once (its page is 120 cards).
 mkdir -p "$work/big"
 for i in $(seq 1 130); do

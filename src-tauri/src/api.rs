@@ -282,6 +282,11 @@ pub fn recipe_view(library: &Library, id: &str, servings: Option<u32>, exclude: 
     })
 }
 
+/// The recipe's photo (type and bytes) for the `photo:` protocol; `None` when it has none.
+pub fn photo(library: &Library, id: &str) -> Result<Option<gutsy::import::Photo>, AppError> {
+    library.with(|store| store.photo(id).map_err(AppError::from))
+}
+
 pub fn explain_ingredient(library: &Library, id: &str, index: usize) -> Result<Explanation, AppError> {
     library.with(|store| {
         let recipe = recipe(store, id)?;

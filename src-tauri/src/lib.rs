@@ -357,6 +357,27 @@ async fn quit(app: tauri::AppHandle) {
     app.exit(0);
 }
 
+/// Serves recipe photos to the page as `photo://localhost/<recipe id>` (the page builds the URL
+/// with `convertFileSrc(id, "photo")`): the bytes from the library, typed by their content, or
+/// 404 when the recipe has no photo. Off the main thread, like the commands.
+fn serve_photo<R: tauri::Runtime>(ctx: tauri::UriSchemeContext<'_, R>, request: tauri::http::Request<Vec<u8>>, responder: tauri::UriSchemeResponder) {
+    use tauri::http::{header, Response, StatusCode};
+    use tauri::Manager;
+    let library = Arc::clone(ctx.app_handle().state::<Arc<Library>>().inner());
+    let path = request.uri().path().trim_start_matches('/').to_string();
+    tauri::async_runtime::spawn_blocking(move || {
+        let id = percent_encoding::percent_decode_str(&path).decode_utf8_lossy().into_owned();
+        let response = match api::photo(&library, &id) {
+            Ok(Some(photo)) => Response::builder().header(header::CONTENT_TYPE, photo.mime).body(photo.bytes),
+            Ok(None) | Err(_) => Response::builder().status(StatusCode::NOT_FOUND).body(Vec::new()),
+        };
+        match response {
+            Ok(r) => responder.respond(r),
+            Err(_) => responder.respond(Response::new(Vec::new())),
+        }
+    });
+}
+
 /// Builds and runs the app. The window shows at once; the library opens on a worker thread
 /// (a first start loads the bundled recipes, an upgrade re-derives facts) and commands wait for
 /// it. If opening fails the app still runs and every command returns the error, so the UI can
@@ -380,6 +401,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .manage(library)
         .manage(zoom::Zoom::default())
+        .register_asynchronous_uri_scheme_protocol("photo", serve_photo)
         .menu(menu::build)
         .on_menu_event(menu::on_event)
         .invoke_handler(tauri::generate_handler![

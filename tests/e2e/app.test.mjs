@@ -319,6 +319,23 @@ describe(`the app on a good library (${THEME})`, () => {
     assert.equal(await count(), all);
   });
 
+  it("a recipe with a photo shows it on its card and its screen; one without shows none", async () => {
+    const { s } = ctx;
+    const card = await findCard(s, "sunny beet", "sunny-beet-salad");
+    const loaded = (css) => s.exec(`const i = document.querySelector(${JSON.stringify(css)}); return !!i && i.complete && i.naturalWidth`);
+    assert.equal(await s.waitFor("the card's photo", () => loaded('.card[data-slug="sunny-beet-salad"] img.card-photo')), 240);
+    await shot(s, "30-photo-card");
+    await s.click(card);
+    await s.waitFor("the recipe's photo", () => loaded("[data-testid=recipe-photo]"));
+    assert.equal(await s.exec(`return getComputedStyle(document.querySelector("[data-testid=recipe-photo]")).display`), "block");
+    await shot(s, "31-photo-recipe");
+    await back(s);
+    // A recipe without a photo: no image on its card, none left on its screen.
+    await openRecipe(s, "milk kefir", "milk-kefir");
+    await s.waitFor("no photo", async () => (await s.findAll("[data-testid=recipe-photo]")).length === 0);
+    await back(s);
+  });
+
   it("doubling the servings doubles the quantities", async () => {
     const { s } = ctx;
     await openRecipe(s, "milk kefir", "milk-kefir");

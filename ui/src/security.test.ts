@@ -91,7 +91,9 @@ describe("security configuration", () => {
     for (const [name, sources] of d) {
       for (const s of sources) {
         const ipc = name === "connect-src" && (s === "ipc:" || s === "http://ipc.localhost");
-        expect(["'self'", "'none'"].includes(s) || ipc, `${name} allows ${s}`).toBe(true);
+        // Recipe photos come from the app's own photo: protocol (http://photo.localhost on Windows).
+        const photo = name === "img-src" && (s === "photo:" || s === "http://photo.localhost");
+        expect(["'self'", "'none'"].includes(s) || ipc || photo, `${name} allows ${s}`).toBe(true);
       }
     }
   });
