@@ -360,7 +360,11 @@ async fn quit(app: tauri::AppHandle) {
 /// Serves recipe photos to the page as `photo://localhost/<recipe id>` (the page builds the URL
 /// with `convertFileSrc(id, "photo")`): the bytes from the library, typed by their content, or
 /// 404 when the recipe has no photo. Off the main thread, like the commands.
-fn serve_photo<R: tauri::Runtime>(ctx: tauri::UriSchemeContext<'_, R>, request: tauri::http::Request<Vec<u8>>, responder: tauri::UriSchemeResponder) {
+fn serve_photo<R: tauri::Runtime>(
+    ctx: tauri::UriSchemeContext<'_, R>,
+    request: tauri::http::Request<Vec<u8>>,
+    responder: tauri::UriSchemeResponder,
+) {
     use tauri::http::{header, Response, StatusCode};
     use tauri::Manager;
     let library = Arc::clone(ctx.app_handle().state::<Arc<Library>>().inner());

@@ -116,3 +116,18 @@ export const onMenu = (act: (action: MenuAction) => void) => listen<MenuAction>(
 
 /** The address of a recipe's photo, served by the shell's `photo:` protocol. */
 export const photoUrl = (id: string) => convertFileSrc(id, "photo");
+
+// The first list is asked for as the window starts, while the screen is still being built;
+// the library screen takes that answer if it wants the same list (see Library.svelte).
+let early: { spec: string; answer: Promise<ListPage> } | null = null;
+/** Starts listing `spec` now, for [`listFirst`] to pick up. */
+export function listEarly(spec: FilterSpec) {
+  early = { spec: JSON.stringify(spec), answer: listRecipes(spec) };
+  early.answer.catch(() => {}); // the screen that takes it reports a failure
+}
+/** The first page of `spec`: the early answer when it was for the same list, else a new call. */
+export function listFirst(spec: FilterSpec): Promise<ListPage> {
+  const e = early;
+  early = null;
+  return e && e.spec === JSON.stringify(spec) ? e.answer : listRecipes(spec);
+}
