@@ -72,6 +72,8 @@ for theme in ${E2E_THEMES:-light dark}; do
   # The first-start scenario needs a library that does not exist yet; the planner a fresh one.
   # The damaged-library scenario moves the garbage file aside and starts a library in its place.
   rm -rf "$work/garbage" && mkdir -p "$work/garbage"
+  # Each run starts with no saved window size or place (the window scenario leaves one).
+  rm -rf "$XDG_CONFIG_HOME"
   { yes 'this is not an SQLite database' || true; } | head -c 16384 >"$E2E_GARBAGE_DB"
   rm -rf "$work/fresh" "$work/plan" "$work/io" "$work/restore" "$E2E_SAVE_DIR" && mkdir -p "$work/fresh" "$work/plan" "$work/io" "$work/restore" "$E2E_SAVE_DIR"
   E2E_THEME=$theme timeout 300 xvfb-run -a -s "-screen 0 1280x900x24" \
