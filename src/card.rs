@@ -92,9 +92,30 @@ pub fn fiber_text(facts: &RecipeFacts) -> String {
         return "fiber unknown".to_string();
     }
     let g = facts.fiber_per_serving;
-    if g >= 10.0 {
+    if g < 0.05 {
+        // Known to be none (milk kefir): "0.0 g" reads like a measuring error.
+        "no fiber".to_string()
+    } else if g >= 10.0 {
         format!("{g:.0} g fiber per serving")
     } else {
         format!("{g:.1} g fiber per serving")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    fn fiber_of(text: &str) -> String {
+        let recipe = crate::import::parse_cook("t.cook", &format!("---\ntitle: T\nservings: 2\n---\n{text}\n")).unwrap();
+        fiber_text(&crate::facts::recipe_facts(Catalog::bundled(), &recipe))
+    }
+
+    #[test]
+    fn fiber_reads_as_a_cook_says_it() {
+        assert_eq!(fiber_of("Stir @kefir grains{1%tbsp} into @whole milk{500%ml}."), "no fiber");
+        assert_eq!(fiber_of("Stir @zorblax{2%cups} well."), "fiber unknown");
+        assert!(fiber_of("Simmer @red lentils{200%g} in @water{1%l}.").ends_with(" g fiber per serving"));
     }
 }

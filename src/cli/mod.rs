@@ -97,7 +97,11 @@ pub fn open_store(db: Option<PathBuf>) -> Result<Store, CliError> {
         Some(p) => p,
         None => default_db_path().ok_or_else(|| CliError::Usage("no home directory found: pass --db PATH or set GUTSY_DB".into()))?,
     };
-    let (store, warnings) = gutsy::library::open(&path)?;
+    let (store, warnings) = gutsy::library::open(&path).map_err(|e| match e {
+        // The way out on the command line; the app offers its own (a new library, another file).
+        StoreError::NotADatabase { .. } => CliError::Usage(format!("{e}; move the file away or choose another with --db / GUTSY_DB")),
+        e => CliError::Store(e),
+    })?;
     for e in warnings {
         eprintln!("gutsy: warning: recipe skipped: {e}");
     }

@@ -38,7 +38,7 @@ use std::path::{Path, PathBuf};
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: not a Gutsy library ({message}); move the file away or choose another with --db / GUTSY_DB")]
+    #[error("{path}: not a Gutsy library ({message})")]
     NotADatabase { path: String, message: String },
     #[error("{path}: cannot open the library: {message}")]
     Open { path: String, message: String },
