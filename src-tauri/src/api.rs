@@ -231,14 +231,11 @@ pub fn library_problem(library: &Library) -> LibraryProblem {
 /// library is opened at the same path. Returns a sentence naming where the old file went.
 pub fn start_new_library(library: &Library) -> Result<String, AppError> {
     let path = library.path().ok_or_else(|| AppError::new(ErrorCode::NoLibraryPath, "Gutsy does not know which file to replace."))?;
-    let aside = gutsy::store::set_aside(&path, chrono::Local::now().naive_local())
+    let said = library::set_library_aside(&path, chrono::Local::now().naive_local())
         .map_err(|e| AppError::new(ErrorCode::CannotWrite, e.to_string()))?;
     library.open_at(&path);
     library.with(|_| Ok(()))?;
-    Ok(match aside {
-        Some(aside) => format!("Your old library file was kept as {}.", aside.display()),
-        None => "A new library was started.".to_string(),
-    })
+    Ok(said)
 }
 
 /// "Open another library…": opens the chosen file and remembers it for the next start.

@@ -43,6 +43,16 @@ pub fn open(path: &Path) -> Result<(Store, Vec<ImportError>), StoreError> {
     with_bundle(Store::open(path)?)
 }
 
+/// "Start a new library": moves the unreadable file at `path` aside (never deleted, see
+/// [`crate::store::set_aside`]) so a fresh library can open there; the sentence telling the
+/// cook where the old file went.
+pub fn set_library_aside(path: &Path, now: chrono::NaiveDateTime) -> std::io::Result<String> {
+    Ok(match crate::store::set_aside(path, now)? {
+        Some(aside) => format!("Your old library file was kept as {}.", aside.display()),
+        None => "A new library was started.".to_string(),
+    })
+}
+
 /// A library in memory with the bundled recipes (tests, dry runs).
 pub fn open_in_memory() -> Result<(Store, Vec<ImportError>), StoreError> {
     with_bundle(Store::open_in_memory()?)
@@ -52,4 +62,23 @@ fn with_bundle(mut store: Store) -> Result<(Store, Vec<ImportError>), StoreError
     let mut warnings = store.sync_bundle(&bundled_files(), &bundled_fingerprint()).map_err(|e| e.in_library(store.label()))?;
     warnings.extend(store.stale().iter().cloned());
     Ok((store, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setting_a_library_aside_says_where_the_old_file_went() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.db");
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 12, 8).and_then(|d| d.and_hms_opt(9, 30, 0)).unwrap();
+        assert_eq!(set_library_aside(&path, now).unwrap(), "A new library was started.");
+        std::fs::write(&path, b"not a library").unwrap();
+        let said = set_library_aside(&path, now).unwrap();
+        let kept = dir.path().join("library.damaged-2026-12-08-093000.db");
+        assert_eq!(said, format!("Your old library file was kept as {}.", kept.display()));
+        assert_eq!(std::fs::read(kept).unwrap(), b"not a library");
+        assert!(!path.exists());
+    }
 }
